@@ -1,0 +1,9 @@
+package uk.ear.caseservice.cases;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CaseEntryRepository extends JpaRepository<CaseEntry, Long> {
+
+  List<CaseEntry> findByCaseRecordOrderByRecordedAtAscIdAsc(CaseRecord caseRecord);
+}

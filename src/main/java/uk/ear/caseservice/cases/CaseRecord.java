@@ -1,0 +1,161 @@
+package uk.ear.caseservice.cases;
+
+import jakarta.persistence.*;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An EAR case: one person or family, joined by every police call about them while it is open. */
+@Entity
+@Table(name = "ear_case")
+public class CaseRecord {
+
+  @Id private Long id;
+
+  @Column(name = "case_ref", nullable = false, updatable = false)
+  private String caseRef;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Stage stage;
+
+  private String team;
+
+  @Column(nullable = false)
+  private int grade;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Category category;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private District district;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Route route;
+
+  @Column(nullable = false)
+  private int priority;
+
+  @Column(name = "reported_at", nullable = false)
+  private Instant reportedAt;
+
+  @Column(name = "response_due_at")
+  private Instant responseDueAt;
+
+  @Column(name = "response_missed_at")
+  private Instant responseMissedAt;
+
+  @Column(name = "visited_at")
+  private Instant visitedAt;
+
+  @Column(name = "responded_in_time")
+  private Boolean respondedInTime;
+
+  @Column(name = "allocated_worker")
+  private String allocatedWorker;
+
+  @Column(name = "process_instance_id")
+  private String processInstanceId;
+
+  @Column(name = "opened_at", nullable = false)
+  private Instant openedAt;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  @Column(name = "closure_reason")
+  private String closureReason;
+
+  @Version private long version;
+
+  @OneToMany(mappedBy = "caseRecord")
+  @OrderBy("receivedAt, id")
+  private List<Incident> incidents = new ArrayList<>();
+
+  protected CaseRecord() {}
+
+  public CaseRecord(long id, String caseRef, Instant openedAt) {
+    this.id = id;
+    this.caseRef = caseRef;
+    this.openedAt = openedAt;
+  }
+
+  /** Takes the first call's facts and the response the policy decided for it. */
+  public void openFor(
+      Incident firstCall, String team, Route route, int priority, Instant responseDueAt) {
+    this.grade = firstCall.getGrade();
+    this.category = firstCall.getCategory();
+    this.district = firstCall.getDistrict();
+    this.reportedAt = firstCall.getReportedAt();
+    this.team = team;
+    this.route = route;
+    this.priority = priority;
+    this.responseDueAt = responseDueAt;
+    this.stage =
+        switch (route) {
+          case REFERRED_OUT -> Stage.REFERRED_OUT;
+          case DESK_SCREENING -> Stage.ASSESSMENT;
+          default -> Stage.AWAITING_VISIT;
+        };
+    if (route == Route.REFERRED_OUT) {
+      this.closedAt = openedAt;
+      this.closureReason = "REFERRED_TO_DISTRICT_SERVICES";
+    }
+  }
+
+  /** The joint visit happened: the response window was met or not. */
+  public void recordVisit(Instant visitedAt, String worker) {
+    this.visitedAt = visitedAt;
+    this.respondedInTime = responseDueAt == null || !visitedAt.isAfter(responseDueAt);
+    if (allocatedWorker == null) {
+      this.allocatedWorker = worker;
+    }
+    this.stage = Stage.ASSESSMENT;
+  }
+
+  /** The response window passed with no visit recorded. */
+  public void recordMissedResponse(Instant at) {
+    this.responseMissedAt = at;
+    if (visitedAt == null) {
+      this.respondedInTime = false;
+    }
+  }
+
+  public void moveTo(Stage stage) {
+    this.stage = stage;
+  }
+
+  public void close(Instant at, String reason) {
+    this.stage = Stage.CLOSED;
+    this.closedAt = at;
+    this.closureReason = reason;
+  }
+
+  public void attachProcess(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  public Long getId() { return id; }
+  public String getCaseRef() { return caseRef; }
+  public Stage getStage() { return stage; }
+  public String getTeam() { return team; }
+  public int getGrade() { return grade; }
+  public Category getCategory() { return category; }
+  public District getDistrict() { return district; }
+  public Route getRoute() { return route; }
+  public int getPriority() { return priority; }
+  public Instant getReportedAt() { return reportedAt; }
+  public Instant getResponseDueAt() { return responseDueAt; }
+  public Instant getResponseMissedAt() { return responseMissedAt; }
+  public Instant getVisitedAt() { return visitedAt; }
+  public Boolean getRespondedInTime() { return respondedInTime; }
+  public String getAllocatedWorker() { return allocatedWorker; }
+  public String getProcessInstanceId() { return processInstanceId; }
+  public Instant getOpenedAt() { return openedAt; }
+  public Instant getClosedAt() { return closedAt; }
+  public String getClosureReason() { return closureReason; }
+  public List<Incident> getIncidents() { return incidents; }
+}

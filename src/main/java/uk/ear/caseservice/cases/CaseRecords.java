@@ -1,0 +1,77 @@
+package uk.ear.caseservice.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes to the case record on behalf of the process (delegates and task listeners). */
+@Service
+@Transactional
+public class CaseRecords {
+
+  private final CaseRepository cases;
+  private final CaseEntryRepository entries;
+  private final CaseAuditRepository audit;
+  private final Clock clock;
+
+  public CaseRecords(
+      CaseRepository cases, CaseEntryRepository entries, CaseAuditRepository audit, Clock clock) {
+    this.cases = cases;
+    this.entries = entries;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public CaseRecord get(String caseRef) {
+    return cases
+        .findByCaseRef(caseRef)
+        .orElseThrow(() -> new IllegalStateException("no case " + caseRef));
+  }
+
+  public void recordVisit(
+      String caseRef, Instant visitedAt, String worker, String taskId, String risk, String notes) {
+    CaseRecord c = get(caseRef);
+    c.recordVisit(visitedAt, worker);
+    add(c, "JOINT_VISIT", taskId, risk, visitedAt, notes, worker);
+  }
+
+  public void recordMissedResponse(String caseRef) {
+    CaseRecord c = get(caseRef);
+    c.recordMissedResponse(clock.instant());
+    audit.save(new CaseAudit(caseRef, "system", "RESPONSE_WINDOW_MISSED", clock.instant()));
+  }
+
+  public void addEntry(
+      String caseRef,
+      String kind,
+      String taskId,
+      String outcome,
+      Instant occurredAt,
+      String details,
+      String by) {
+    add(get(caseRef), kind, taskId, outcome, occurredAt, details, by);
+  }
+
+  public void close(String caseRef, String reason) {
+    CaseRecord c = get(caseRef);
+    if (c.getStage() != Stage.CLOSED) {
+      c.close(clock.instant(), reason);
+      audit.save(new CaseAudit(caseRef, "system", "CLOSED", clock.instant()));
+    }
+  }
+
+  private void add(
+      CaseRecord c,
+      String kind,
+      String taskId,
+      String outcome,
+      Instant occurredAt,
+      String details,
+      String by) {
+    Instant now = clock.instant();
+    entries.save(new CaseEntry(c, kind, taskId, outcome, occurredAt, details, by, now));
+    audit.save(new CaseAudit(c.getCaseRef(), by, "RECORDED_" + kind, now));
+  }
+}

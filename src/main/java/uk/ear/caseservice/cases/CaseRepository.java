@@ -1,0 +1,31 @@
+package uk.ear.caseservice.cases;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface CaseRepository extends JpaRepository<CaseRecord, Long> {
+
+  Optional<CaseRecord> findByCaseRef(String caseRef);
+
+  /** Open cases with a subject of this (normalised) name and date of birth, oldest first. */
+  @Query(
+      """
+      select c from CaseRecord c
+      where c.stage not in (uk.ear.caseservice.cases.Stage.CLOSED,
+                            uk.ear.caseservice.cases.Stage.REFERRED_OUT)
+        and exists (select 1 from Subject s where s.caseRecord = c
+                    and s.matchName = :matchName and s.dateOfBirth = :dateOfBirth)
+      order by c.openedAt, c.id
+      """)
+  List<CaseRecord> findOpenCasesWithSubject(
+      @Param("matchName") String matchName, @Param("dateOfBirth") LocalDate dateOfBirth);
+
+  @Query("select count(i) > 0 from Incident i where i.caseRecord = :c and i.receivedBy = :user")
+  boolean hasIncidentReceivedBy(@Param("c") CaseRecord caseRecord, @Param("user") String user);
+
+  long countByStage(Stage stage);
+}

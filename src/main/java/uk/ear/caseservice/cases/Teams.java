@@ -1,0 +1,28 @@
+package uk.ear.caseservice.cases;
+
+import java.util.Locale;
+
+/** Team names and their Camunda groups: team {@code PRESTON} works as group {@code ear-preston}. */
+public final class Teams {
+
+  public static final String GROUP_PREFIX = "ear-";
+  public static final String MANAGERS_GROUP = "ear-managers";
+  public static final String EDT_GROUP = "emergency-duty-team";
+  public static final String POLICE_GROUP = "police-integration";
+  public static final String WORKERS_GROUP = "workers";
+  public static final String ADMIN_GROUP = "camunda-admin";
+
+  private Teams() {}
+
+  public static String groupOf(String team) {
+    return GROUP_PREFIX + team.toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The team a group stands for, or null if it is not a team group. */
+  public static String teamOfGroup(String groupId) {
+    if (groupId == null || !groupId.startsWith(GROUP_PREFIX) || groupId.equals(MANAGERS_GROUP)) {
+      return null;
+    }
+    return groupId.substring(GROUP_PREFIX.length()).toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+}

@@ -1,0 +1,37 @@
+package uk.ear.caseservice.policy;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The service's own settings, under {@code ear.*}. {@code teams} lists the EAR teams whose Camunda
+ * groups and permissions the service sets up; TeamForDistrict.dmn decides which covers a district.
+ */
+@ConfigurationProperties("ear")
+public record EarProperties(
+    @DefaultValue("Europe/London") ZoneId zone,
+    @DefaultValue({"PRESTON", "BURNLEY"}) List<String> teams,
+    @DefaultValue WorkingDay workingDay,
+    @DefaultValue Edt edt,
+    @DefaultValue Demo demo) {
+
+  /**
+   * @param closeOfBusiness a deadline of "N working days" falls due at this local time
+   * @param extraHolidays one-off bank holidays announced after the library's data was published
+   */
+  public record WorkingDay(
+      @DefaultValue("17:00") LocalTime closeOfBusiness,
+      @DefaultValue List<LocalDate> extraHolidays) {}
+
+  /** Emergency Duty Team hours: from weekdayStart (Mon-Thu) or fridayStart until morningEnd. */
+  public record Edt(
+      @DefaultValue("17:00") LocalTime weekdayStart,
+      @DefaultValue("16:30") LocalTime fridayStart,
+      @DefaultValue("08:45") LocalTime morningEnd) {}
+
+  public record Demo(@DefaultValue("false") boolean identities, @DefaultValue("false") boolean cases) {}
+}

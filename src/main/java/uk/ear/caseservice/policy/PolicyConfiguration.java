@@ -1,0 +1,31 @@
+package uk.ear.caseservice.policy;
+
+import java.time.Clock;
+import java.util.HashSet;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PolicyConfiguration {
+
+  @Bean
+  Clock clock(EarProperties properties) {
+    return new EngineClock(properties.zone());
+  }
+
+  @Bean
+  WorkingCalendar workingCalendar(EarProperties properties) {
+    return new WorkingCalendar(new HashSet<>(properties.workingDay().extraHolidays()));
+  }
+
+  @Bean
+  Deadlines deadlines(Clock clock, WorkingCalendar calendar, EarProperties properties) {
+    return new Deadlines(clock, calendar, properties);
+  }
+
+  @Bean
+  ResponsePolicy responsePolicy(DecisionService decisionService, Deadlines deadlines) {
+    return new ResponsePolicy(decisionService, deadlines);
+  }
+}

@@ -1,0 +1,87 @@
+package uk.ear.caseservice.process;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRecord;
+import uk.ear.caseservice.cases.Incident;
+
+/**
+ * The only place that starts or signals the {@code EarlyActionCase} process. Process variables
+ * are ids and small decision values; the case record stays in the service's tables.
+ */
+@Component
+public class CaseProcess {
+
+  public static final String PROCESS_KEY = "EarlyActionCase";
+  public static final String REPEAT_INCIDENT_MESSAGE = "RepeatIncidentReported";
+
+  private final RuntimeService runtime;
+  private final AuthorizationService authorizations;
+  private final TeamDirectory teams;
+
+  public CaseProcess(
+      RuntimeService runtime, AuthorizationService authorizations, TeamDirectory teams) {
+    this.runtime = runtime;
+    this.authorizations = authorizations;
+    this.teams = teams;
+  }
+
+  /** Starts the case's process; joins the caller's transaction. Returns the instance id. */
+  public String start(CaseRecord c, Incident firstCall) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(CaseVariables.CASE_REF, c.getCaseRef());
+    vars.put(CaseVariables.INCIDENT_REF, firstCall.getIncidentRef());
+    vars.put(CaseVariables.TEAM, c.getTeam());
+    vars.put(CaseVariables.TEAM_GROUP, c.getTeam() == null ? null : teams.groupOf(c.getTeam()));
+    vars.put(CaseVariables.ROUTE, c.getRoute().name());
+    vars.put(CaseVariables.GRADE, c.getGrade());
+    vars.put(CaseVariables.CATEGORY, c.getCategory().name());
+    vars.put(CaseVariables.DISTRICT, c.getDistrict().name());
+    vars.put(
+        CaseVariables.RESPONSE_DUE_AT,
+        c.getResponseDueAt() == null ? null : Date.from(c.getResponseDueAt()));
+    vars.put(CaseVariables.PRIORITY, c.getPriority());
+    vars.put(CaseVariables.ALLOCATED_WORKER, null);
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceByKey(PROCESS_KEY)
+            .businessKey(c.getCaseRef())
+            .setVariables(vars)
+            .execute();
+    if (c.getTeam() != null) {
+      grantTeamRead(instance.getId(), teams.groupOf(c.getTeam()));
+    }
+    return instance.getId();
+  }
+
+  /** A new call joined an open case: the allocated worker gets a task to review it. */
+  public void reportRepeatIncident(CaseRecord c, Incident call, int priority) {
+    runtime
+        .createMessageCorrelation(REPEAT_INCIDENT_MESSAGE)
+        .processInstanceBusinessKey(c.getCaseRef())
+        .setVariablesToTriggeredScope(
+            Map.of(
+                CaseVariables.REPEAT_INCIDENT_REF, call.getIncidentRef(),
+                CaseVariables.REPEAT_RESPONSE_DUE_AT, Date.from(call.getResponseDueAt()),
+                CaseVariables.REPEAT_PRIORITY, priority))
+        .correlateWithResult();
+  }
+
+  /** The team may see its own case's instance in Cockpit and through /engine-rest, no other. */
+  private void grantTeamRead(String processInstanceId, String teamGroup) {
+    Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    read.setGroupId(teamGroup);
+    read.setResource(Resources.PROCESS_INSTANCE);
+    read.setResourceId(processInstanceId);
+    read.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(read);
+  }
+}

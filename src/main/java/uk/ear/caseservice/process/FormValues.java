@@ -1,0 +1,142 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reads and checks what a Camunda Form submitted: the browser's checks are a convenience, these
+ * are the rules. Collects every problem so the worker can fix them all at once.
+ */
+final class FormValues {
+
+  static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+  private final VariableScope scope;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final List<String> problems = new ArrayList<>();
+  private final Set<String> read = new LinkedHashSet<>();
+
+  FormValues(VariableScope scope, Clock clock, ZoneId zone) {
+    this.scope = scope;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  /** Free text, trimmed; null when empty and optional. */
+  String text(String key, String label, int maxLength, boolean required) {
+    read.add(key);
+    Object value = scope.getVariable(key);
+    if (value != null && !(value instanceof String)) {
+      problems.add("'" + label + "' must be text.");
+      return null;
+    }
+    String text = value == null ? null : ((String) value).strip();
+    if (text == null || text.isEmpty()) {
+      if (required) {
+        problems.add("'" + label + "' is required.");
+      }
+      return null;
+    }
+    if (text.length() > maxLength) {
+      problems.add("'" + label + "' must be at most " + maxLength + " characters.");
+    }
+    return text;
+  }
+
+  /** One of the form's options. */
+  String choice(String key, String label, Set<String> allowed, boolean required) {
+    read.add(key);
+    Object value = scope.getVariable(key);
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      if (required) {
+        problems.add("'" + label + "' is required.");
+      }
+      return null;
+    }
+    if (!(value instanceof String s) || !allowed.contains(s)) {
+      problems.add("'" + label + "' must be one of " + String.join(", ", allowed) + ".");
+      return null;
+    }
+    return s;
+  }
+
+  /** A checkbox: absent means unticked. */
+  boolean flag(String key, String label) {
+    read.add(key);
+    Object value = scope.getVariable(key);
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    problems.add("'" + label + "' must be yes or no.");
+    return false;
+  }
+
+  /**
+   * A date and time, not in the future. Tasklist sends {@code 2026-11-23T10:00} with no offset:
+   * that is local time in Europe/London. An explicit offset is honoured.
+   */
+  Instant pastDateTime(String key, String label, boolean required) {
+    read.add(key);
+    Object value = scope.getVariable(key);
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      if (required) {
+        problems.add("'" + label + "' is required.");
+      }
+      return null;
+    }
+    Instant at;
+    try {
+      at = parseDateTime(value);
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      problems.add("'" + label + "' must be a date and time like 2026-11-23T10:00.");
+      return null;
+    }
+    if (at.isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
+      problems.add("'" + label + "' cannot be in the future.");
+    }
+    return at;
+  }
+
+  private Instant parseDateTime(Object value) {
+    if (value instanceof java.util.Date date) {
+      return date.toInstant();
+    }
+    if (!(value instanceof String s)) {
+      throw new IllegalArgumentException("not a date");
+    }
+    String text = s.strip();
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException noOffset) {
+      return LocalDateTime.parse(text).atZone(zone).toInstant();
+    }
+  }
+
+  /** Adds a rule of the task's own (e.g. the visit cannot be before the call). */
+  void problem(String message) {
+    problems.add(message);
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  /** The keys read so far: free text and dates are removed from the process once stored. */
+  Set<String> keys() {
+    return read;
+  }
+}

@@ -1,0 +1,47 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRecord;
+import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.policy.EarProperties;
+
+/** Form_RecordJointVisit: when the worker arrived, what they found, the risk after the visit. */
+@Component("jointVisitFormListener")
+class JointVisitFormListener extends CaseFormListener {
+
+  static final Set<String> RISK_LEVELS = Set.of("LOW", "MEDIUM", "HIGH");
+
+  JointVisitFormListener(CaseRecords records, Clock clock, EarProperties properties) {
+    super(records, clock, properties);
+  }
+
+  @Override
+  Set<String> decisionKeys() {
+    return Set.of("riskLevel");
+  }
+
+  @Override
+  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+    Instant visitedAt = form.pastDateTime("visitedAt", "When did you arrive?", true);
+    if (visitedAt != null && visitedAt.isBefore(c.getReportedAt())) {
+      form.problem("'When did you arrive?' cannot be before the police logged the call.");
+    }
+    String attendees = form.text("visitAttendees", "Who attended", 500, false);
+    boolean personSeen = form.flag("personSeen", "Was the person seen?");
+    String risk = form.choice("riskLevel", "Immediate risk after the visit", RISK_LEVELS, true);
+    String notes = form.text("visitNotes", "What did you find?", 4000, true);
+    return (records, caseRef, user) -> {
+      String details =
+          (personSeen ? "Person seen." : "Person not seen.")
+              + (attendees == null ? "" : "\nAttended: " + attendees)
+              + "\n"
+              + notes;
+      records.recordVisit(caseRef, visitedAt, user, task.getId(), risk, details);
+      task.getExecution().setVariable(CaseVariables.ALLOCATED_WORKER, user);
+    };
+  }
+}

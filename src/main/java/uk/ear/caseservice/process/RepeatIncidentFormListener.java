@@ -1,0 +1,33 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRecord;
+import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.policy.EarProperties;
+
+/** Form_ReviewRepeatIncident: what a new police call about an open case changes. */
+@Component("repeatIncidentFormListener")
+class RepeatIncidentFormListener extends CaseFormListener {
+
+  RepeatIncidentFormListener(CaseRecords records, Clock clock, EarProperties properties) {
+    super(records, clock, properties);
+  }
+
+  @Override
+  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+    String notes = form.text("reviewNotes", "What does the new incident change?", 4000, true);
+    boolean riskChanged = form.flag("riskChanged", "Has the risk changed?");
+    Object incidentRef = task.getVariable(CaseVariables.REPEAT_INCIDENT_REF);
+    return (records, caseRef, user) ->
+        records.addEntry(
+            caseRef,
+            "REPEAT_INCIDENT_REVIEW",
+            task.getId(),
+            riskChanged ? "RISK_CHANGED" : "RISK_UNCHANGED",
+            null,
+            "Incident " + incidentRef + ": " + notes,
+            user);
+  }
+}
