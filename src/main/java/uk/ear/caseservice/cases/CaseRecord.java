@@ -69,7 +69,8 @@ public class CaseRecord {
   @Column(name = "closure_reason")
   private String closureReason;
 
-  @Version private long version;
+  /** Null until first saved: tells Spring Data the case (with an assigned id) is new. */
+  @Version private Long version;
 
   @OneToMany(mappedBy = "caseRecord")
   @OrderBy("receivedAt, id")

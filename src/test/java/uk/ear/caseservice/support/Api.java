@@ -1,0 +1,72 @@
+package uk.ear.caseservice.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/** The service over HTTP, as outside systems and Tasklist see it. */
+public final class Api {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A response: status, headers and body as JSON (NullNode where there is none). */
+  public record Response(HttpStatusCode status, HttpHeaders headers, JsonNode body) {
+    public int code() {
+      return status.value();
+    }
+  }
+
+  private final RestClient client;
+
+  public Api(int port) {
+    this.client =
+        RestClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newHttpClient()))
+            .build();
+  }
+
+  public Response get(String user, String path) {
+    return call(HttpMethod.GET, user, path, null);
+  }
+
+  public Response post(String user, String path, Object body) {
+    return call(HttpMethod.POST, user, path, body);
+  }
+
+  /** {@code user} null: no credentials; "user:password" for a specific password; else "demo". */
+  public Response call(HttpMethod method, String user, String path, Object body) {
+    RestClient.RequestBodySpec request = client.method(method).uri(path);
+    if (user != null) {
+      String credentials = user.contains(":") ? user : user + ":demo";
+      request.header(
+          HttpHeaders.AUTHORIZATION,
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON);
+      request.body(body instanceof String s ? s : JSON.valueToTree(body).toString());
+    }
+    return request.exchange(
+        (req, res) -> {
+          byte[] bytes = res.getBody().readAllBytes();
+          JsonNode json;
+          try {
+            json = bytes.length == 0 ? NullNode.instance : JSON.readTree(bytes);
+          } catch (java.io.IOException notJson) {
+            json = JSON.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
+          }
+          return new Response(res.getStatusCode(), res.getHeaders(), json);
+        });
+  }
+}

@@ -1,0 +1,65 @@
+package uk.ear.caseservice.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Fills a deployed Camunda Form the way Tasklist submits it: every enabled input field gets a
+ * plausible value of the type Tasklist sends (datetime as local time without offset, radio and
+ * select as the first option's value, checkbox as a boolean), then the test's overrides.
+ */
+public final class FormFiller {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FormFiller() {}
+
+  public static ObjectNode submission(JsonNode form, Map<String, Object> overrides) {
+    ObjectNode variables = JSON.createObjectNode();
+    fill(form.path("components"), variables);
+    overrides.forEach(
+        (key, value) -> {
+          if (value == null) {
+            variables.remove(key);
+          } else {
+            variables.set(key, JSON.createObjectNode().set("value", JSON.valueToTree(value)));
+          }
+        });
+    ObjectNode body = JSON.createObjectNode();
+    body.set("variables", variables);
+    return body;
+  }
+
+  private static void fill(JsonNode components, ObjectNode variables) {
+    for (JsonNode c : components) {
+      if (c.has("components")) {
+        fill(c.path("components"), variables);
+      }
+      if (!c.has("key") || c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false)) {
+        continue;
+      }
+      Object value =
+          switch (c.path("type").asText()) {
+            case "textfield" -> "Filled in by a test";
+            case "textarea" -> "Seen at home with a parent. Agreed a plan for tomorrow.";
+            case "checkbox" -> Boolean.TRUE;
+            case "number" -> 1;
+            case "radio", "select" -> c.path("values").path(0).path("value").asText();
+            case "datetime" ->
+                LocalDateTime.now(ZoneId.of("Europe/London"))
+                    .minusMinutes(1)
+                    .truncatedTo(ChronoUnit.MINUTES)
+                    .toString();
+            default -> null;
+          };
+      if (value != null) {
+        variables.set(c.path("key").asText(), JSON.createObjectNode().set("value", JSON.valueToTree(value)));
+      }
+    }
+  }
+}
