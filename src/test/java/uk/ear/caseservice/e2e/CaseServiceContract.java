@@ -26,11 +26,14 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import uk.ear.caseservice.cases.CaseRepository;
@@ -232,6 +235,16 @@ abstract class CaseServiceContract {
     assertThat(failed.code()).isEqualTo(500);
     assertThat(cases.count()).isEqualTo(casesBefore);
     assertThat(incidents.findByIncidentRef((String) call.get("incidentRef"))).isEmpty();
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void logsCarryTheCaseRefButNoPersonalData(CapturedOutput output) {
+    Map<String, Object> person = person("Zebedee Unlikelyname", "2008-08-08", "CHILD");
+    Api.Response created = api.post("police", "/api/calls", with(call(), "subjects", List.of(person)));
+
+    assertThat(output.getAll()).contains(created.body().path("caseRef").asText());
+    assertThat(output.getAll()).doesNotContain("Zebedee", "Unlikelyname", "2008-08-08", "Example Street");
   }
 
   // --- routes
