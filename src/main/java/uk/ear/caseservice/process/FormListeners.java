@@ -1,0 +1,70 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.policy.EarProperties;
+
+/** The forms that record a note and an outcome; labels as the forms in forms/ show them. */
+@Configuration(proxyBeanMethods = false)
+class FormListeners {
+
+  /** Form_AssessNeeds: the assessment summary and its outcome, which the process routes on. */
+  @Bean
+  NoteAndOutcomeFormListener assessmentFormListener(
+      CaseRecords records, Clock clock, EarProperties properties) {
+    return new NoteAndOutcomeFormListener(
+        new NoteAndOutcomeFormListener.Fields(
+            "ASSESSMENT",
+            "assessmentSummary",
+            "Assessment summary",
+            4000,
+            "assessmentOutcome",
+            "Outcome",
+            Set.of("NO_FURTHER_ACTION", "REFER_ON", "SAFEGUARDING_REFERRAL", "INTENSIVE_SUPPORT"),
+            true),
+        records,
+        clock,
+        properties);
+  }
+
+  /** Form_ScreenCall: desk screening of a grade 4 call. */
+  @Bean
+  NoteAndOutcomeFormListener screeningFormListener(
+      CaseRecords records, Clock clock, EarProperties properties) {
+    return new NoteAndOutcomeFormListener(
+        new NoteAndOutcomeFormListener.Fields(
+            "DESK_SCREENING",
+            "screeningNotes",
+            "Screening notes",
+            4000,
+            "screeningOutcome",
+            "Outcome",
+            Set.of("NO_FURTHER_ACTION", "REFER_ON"),
+            true),
+        records,
+        clock,
+        properties);
+  }
+
+  /** Form_ReviewMissedResponse: the manager records why the window was missed and what they did. */
+  @Bean
+  NoteAndOutcomeFormListener missedResponseFormListener(
+      CaseRecords records, Clock clock, EarProperties properties) {
+    return new NoteAndOutcomeFormListener(
+        new NoteAndOutcomeFormListener.Fields(
+            "MISSED_RESPONSE_REVIEW",
+            "managerActions",
+            "What have you done about it?",
+            2000,
+            "breachReason",
+            "Why was the window missed?",
+            Set.of("NO_WORKER_AVAILABLE", "POLICE_DELAYED", "PERSON_NOT_FOUND", "OTHER"),
+            false),
+        records,
+        clock,
+        properties);
+  }
+}
