@@ -25,6 +25,11 @@ class PolicyConfiguration {
   }
 
   @Bean
+  OutOfHours outOfHours(WorkingCalendar calendar, EarProperties properties) {
+    return new OutOfHours(calendar, properties);
+  }
+
+  @Bean
   ResponsePolicy responsePolicy(DecisionService decisionService, Deadlines deadlines) {
     return new ResponsePolicy(decisionService, deadlines);
   }
