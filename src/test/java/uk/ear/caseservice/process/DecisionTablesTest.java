@@ -32,23 +32,31 @@ class DecisionTablesTest {
     decisions = engine.getDecisionService();
   }
 
-  @ParameterizedTest(name = "grade {0} -> {1}, window {2}, {3} working days, priority {4}")
+  @ParameterizedTest(
+      name = "grade {0} -> {1}, window {2}, {3} working days, priority {4}, second escalation {5}")
   @CsvSource(
       nullValues = "null",
       value = {
-        "1, JOINT_VISIT,    PT1H,  null, 100",
-        "2, JOINT_VISIT,    PT1H,  null, 90",
-        "3, JOINT_VISIT,    PT48H, null, 60",
-        "4, DESK_SCREENING, null,  1,    40"
+        "1, JOINT_VISIT,    PT1H,  null, 100, PT1H",
+        "2, JOINT_VISIT,    PT1H,  null, 90,  PT1H",
+        "3, JOINT_VISIT,    PT48H, null, 60,  PT12H",
+        "4, DESK_SCREENING, null,  1,    40,  null"
       })
   void responseWindowByGrade(
-      int grade, String route, String window, Integer workingDays, int priority) {
+      int grade,
+      String route,
+      String window,
+      Integer workingDays,
+      int priority,
+      String secondEscalationAfter) {
     for (Category category : Category.values()) {
       Map<String, Object> row = window(grade, category).getSingleResult().getEntryMap();
       assertThat(row.get("route")).isEqualTo(route);
       assertThat(row.get("responseWindow")).isEqualTo(window);
       assertThat(row.get("workingDays")).isEqualTo(workingDays);
       assertThat(((Number) row.get("priority")).intValue()).isEqualTo(priority);
+      // all EAR managers are alerted this long after the window if the visit is still not recorded
+      assertThat(row.get("secondEscalationAfter")).isEqualTo(secondEscalationAfter);
     }
   }
 
