@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -98,5 +99,25 @@ class DeadlinesTest {
     assertThat(deadlines.hoursFromNow(2).toInstant()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
     assertThat(deadlines.workingDaysFromNow(5).toInstant())
         .isEqualTo(Instant.parse("2026-11-30T17:00:00Z"));
+  }
+
+  @ParameterizedTest(name = "at {0} the team is on duty, plus 2 hours, at {1}")
+  @CsvSource({
+    "2026-11-27T23:00, 2026-11-30T10:45", // Friday night, EDT -> Monday 08:45 + 2h
+    "2026-11-24T10:00, 2026-11-24T12:00" //  in hours: now + 2h
+  })
+  void teamOnDutyPlusHoursWaitsForTheTeam(LocalDateTime now, LocalDateTime expected) {
+    Deadlines withEdtHours =
+        new Deadlines(
+            Clock.fixed(now.atZone(LONDON).toInstant(), LONDON),
+            calendar,
+            new EarProperties(
+                LONDON,
+                List.of("PRESTON"),
+                new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
+                new EarProperties.Edt(LocalTime.of(17, 0), LocalTime.of(16, 30), LocalTime.of(8, 45)),
+                new EarProperties.Demo(false, false)));
+    assertThat(withEdtHours.teamOnDutyPlusHours(2).toInstant())
+        .isEqualTo(expected.atZone(LONDON).toInstant());
   }
 }
