@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -853,6 +854,12 @@ class EarlyActionCaseProcessTest {
           .isOne();
     }
     assertThat(pi).hasPassed("EndEvent_EarlyClosureApproved").isWaitingAt("Task_CloseCaseEarly");
+    // a closing case takes no more closure requests or repeat incidents
+    Assertions.assertThat(
+            runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId()).count())
+        .isZero();
+    Assertions.assertThatThrownBy(() -> requestClosure("OTHER"))
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
 
     runAsyncJobs(pi);
     Assertions.assertThat(closedWithReason).containsExactly("MOVED_AWAY");
@@ -864,6 +871,38 @@ class EarlyActionCaseProcessTest {
     assertThat(pi)
         .hasPassedInOrder("Task_CloseCaseEarly", "Task_NotifyPoliceOfEarlyClosure", "EndEvent_CaseClosedEarly")
         .hasNotPassed("EndEvent_CaseClosed", "Task_ReviewSupportNearEnd")
+        .isEnded();
+  }
+
+  @Test
+  void approvedEarlyClosureDuringHandoverCancelsThePacksInFlight() throws Exception {
+    ProcessInstance pi = start("JOINT_VISIT", 3, 60);
+    visit();
+    assess("REFER_ON");
+    chooseServices("EARLY_HELP", "MENTAL_HEALTH_SERVICES");
+    runAsyncJobs(pi);
+    // one pack is with the workers app, the other already sent and awaiting an answer
+    List<LockedExternalTask> packs =
+        externalTaskService().fetchAndLock(10, "worker").topic("ear-handover-pack", 60_000L).execute();
+    Assertions.assertThat(packs).hasSize(2);
+    externalTaskService().complete(packs.get(0).getId(), "worker");
+    assertThat(pi).isWaitingAt("Task_SendHandoverPack", "Task_RecordHandoverResponse");
+
+    requestClosure("DIED");
+    complete(taskAt("Task_ApproveEarlyClosure"), Map.of("earlyClosureDecision", "APPROVE"));
+
+    Assertions.assertThat(externalTaskService().createExternalTaskQuery().processInstanceId(pi.getId()).count())
+        .isZero();
+    Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+    Assertions.assertThat(timers(pi)).isEmpty();
+    Assertions.assertThatThrownBy(() -> externalTaskService().complete(packs.get(1).getId(), "worker"))
+        .isInstanceOf(org.camunda.bpm.engine.exception.NotFoundException.class);
+    runAsyncJobs(pi);
+    Assertions.assertThat(closedWithReason).containsExactly("DIED");
+    externalTaskService().complete(lockOne("ear-police-update").getId(), "worker");
+    assertThat(pi)
+        .hasPassed("EndEvent_CaseClosedEarly")
+        .hasNotPassed("EndEvent_HandoverDone", "EndEvent_CaseClosed")
         .isEnded();
   }
 
