@@ -45,6 +45,9 @@ public class CaseRecord {
   @Column(name = "response_due_at")
   private Instant responseDueAt;
 
+  @Column(name = "second_escalation_at")
+  private Instant secondEscalationAt;
+
   @Column(name = "response_missed_at")
   private Instant responseMissedAt;
 
@@ -86,7 +89,12 @@ public class CaseRecord {
 
   /** Takes the first call's facts and the response the policy decided for it. */
   public void openFor(
-      Incident firstCall, String team, Route route, int priority, Instant responseDueAt) {
+      Incident firstCall,
+      String team,
+      Route route,
+      int priority,
+      Instant responseDueAt,
+      Instant secondEscalationAt) {
     this.grade = firstCall.getGrade();
     this.category = firstCall.getCategory();
     this.district = firstCall.getDistrict();
@@ -95,6 +103,7 @@ public class CaseRecord {
     this.route = route;
     this.priority = priority;
     this.responseDueAt = responseDueAt;
+    this.secondEscalationAt = secondEscalationAt;
     this.stage =
         switch (route) {
           case REFERRED_OUT -> Stage.REFERRED_OUT;
@@ -107,11 +116,11 @@ public class CaseRecord {
     }
   }
 
-  /** The joint visit happened: the response window was met or not. */
+  /** The joint visit happened: the window was met or not; {@code worker} (if any) keeps the case. */
   public void recordVisit(Instant visitedAt, String worker) {
     this.visitedAt = visitedAt;
     this.respondedInTime = responseDueAt == null || !visitedAt.isAfter(responseDueAt);
-    if (allocatedWorker == null) {
+    if (allocatedWorker == null && worker != null) {
       this.allocatedWorker = worker;
     }
     this.stage = Stage.ASSESSMENT;
@@ -150,6 +159,7 @@ public class CaseRecord {
   public int getPriority() { return priority; }
   public Instant getReportedAt() { return reportedAt; }
   public Instant getResponseDueAt() { return responseDueAt; }
+  public Instant getSecondEscalationAt() { return secondEscalationAt; }
   public Instant getResponseMissedAt() { return responseMissedAt; }
   public Instant getVisitedAt() { return visitedAt; }
   public Boolean getRespondedInTime() { return respondedInTime; }

@@ -30,10 +30,17 @@ public class CaseRecords {
         .orElseThrow(() -> new IllegalStateException("no case " + caseRef));
   }
 
+  /** The joint visit; {@code allocate}: the visiting worker keeps the case (not so for EDT). */
   public void recordVisit(
-      String caseRef, Instant visitedAt, String worker, String taskId, String risk, String notes) {
+      String caseRef,
+      Instant visitedAt,
+      String worker,
+      boolean allocate,
+      String taskId,
+      String risk,
+      String notes) {
     CaseRecord c = get(caseRef);
-    c.recordVisit(visitedAt, worker);
+    c.recordVisit(visitedAt, allocate ? worker : null);
     add(c, "JOINT_VISIT", taskId, risk, visitedAt, notes, worker);
   }
 

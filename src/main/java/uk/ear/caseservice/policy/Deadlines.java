@@ -16,11 +16,13 @@ public class Deadlines {
   private final Clock clock;
   private final WorkingCalendar calendar;
   private final EarProperties properties;
+  private final OutOfHours outOfHours;
 
   public Deadlines(Clock clock, WorkingCalendar calendar, EarProperties properties) {
     this.clock = clock;
     this.calendar = calendar;
     this.properties = properties;
+    this.outOfHours = new OutOfHours(calendar, properties);
   }
 
   /** When a response to a call logged at {@code from} is due: a duration, or N working days. */
@@ -52,5 +54,10 @@ public class Deadlines {
 
   public Date workingDaysFromNow(int workingDays) {
     return Date.from(workingDaysAfter(clock.instant(), workingDays));
+  }
+
+  /** {@code hours} after the team is next on duty (now, in hours): for what EDT hands on. */
+  public Date teamOnDutyPlusHours(int hours) {
+    return Date.from(outOfHours.teamOnDutyFrom(clock.instant()).plus(Duration.ofHours(hours)));
   }
 }

@@ -94,6 +94,22 @@ class DeadlinesTest {
   }
 
   @Test
+  void whatEdtHandsOnIsDueHoursAfterTheTeamIsBackOnDuty() {
+    Deadlines fridayNight =
+        new Deadlines(
+            Clock.fixed(Instant.parse("2026-11-27T22:00:00Z"), LONDON),
+            calendar,
+            new EarProperties(
+                LONDON,
+                List.of("PRESTON"),
+                new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
+                new EarProperties.Edt(LocalTime.of(17, 0), LocalTime.of(16, 30), LocalTime.of(8, 45)),
+                new EarProperties.Demo(false, false)));
+    assertThat(fridayNight.teamOnDutyPlusHours(2).toInstant())
+        .isEqualTo(Instant.parse("2026-11-30T10:45:00Z"));
+  }
+
+  @Test
   void bpmnHelpersCountFromTheServiceClock() {
     assertThat(deadlines.hoursFromNow(2).toInstant()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
     assertThat(deadlines.workingDaysFromNow(5).toInstant())
