@@ -72,6 +72,15 @@ public class CaseRecord {
   @Column(name = "closure_reason")
   private String closureReason;
 
+  @Column(name = "support_started_at")
+  private Instant supportStartedAt;
+
+  @Column(name = "support_ends_at")
+  private Instant supportEndsAt;
+
+  @Column(name = "support_extended", nullable = false)
+  private boolean supportExtended;
+
   /** Null until first saved: tells Spring Data the case (with an assigned id) is new. */
   @Version private Long version;
 
@@ -134,8 +143,28 @@ public class CaseRecord {
     }
   }
 
+  public void allocate(String worker) {
+    this.allocatedWorker = worker;
+  }
+
   public void moveTo(Stage stage) {
     this.stage = stage;
+  }
+
+  /** Intensive support starts now and runs until {@code endsAt}. */
+  public void startSupport(Instant now, Instant endsAt) {
+    this.stage = Stage.INTENSIVE_SUPPORT;
+    this.supportStartedAt = now;
+    this.supportEndsAt = endsAt;
+  }
+
+  /** The one extension a manager may approve. */
+  public void extendSupport(Instant newEnd) {
+    if (supportExtended) {
+      throw new IllegalStateException("intensive support of " + caseRef + " was extended already");
+    }
+    this.supportExtended = true;
+    this.supportEndsAt = newEnd;
   }
 
   public void close(Instant at, String reason) {
@@ -169,4 +198,7 @@ public class CaseRecord {
   public Instant getClosedAt() { return closedAt; }
   public String getClosureReason() { return closureReason; }
   public List<Incident> getIncidents() { return incidents; }
+  public Instant getSupportStartedAt() { return supportStartedAt; }
+  public Instant getSupportEndsAt() { return supportEndsAt; }
+  public boolean isSupportExtended() { return supportExtended; }
 }

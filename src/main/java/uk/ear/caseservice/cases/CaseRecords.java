@@ -61,6 +61,33 @@ public class CaseRecords {
     add(get(caseRef), kind, taskId, outcome, occurredAt, details, by);
   }
 
+  /** The worker who takes the case on (e.g. the morning team after an EDT visit). */
+  public void allocate(String caseRef, String worker) {
+    get(caseRef).allocate(worker);
+  }
+
+  public void moveTo(String caseRef, Stage stage) {
+    get(caseRef).moveTo(stage);
+  }
+
+  /** Starts intensive support now for {@code period}; returns when it ends. */
+  public Instant startSupport(String caseRef, java.time.Duration period) {
+    Instant now = clock.instant();
+    Instant ends = now.plus(period);
+    get(caseRef).startSupport(now, ends);
+    audit.save(new CaseAudit(caseRef, "system", "SUPPORT_STARTED", now));
+    return ends;
+  }
+
+  /** Extends intensive support by {@code weeks}; returns the new end. */
+  public Instant extendSupport(String caseRef, int weeks) {
+    CaseRecord c = get(caseRef);
+    Instant ends = c.getSupportEndsAt().plus(java.time.Duration.ofDays(7L * weeks));
+    c.extendSupport(ends);
+    audit.save(new CaseAudit(caseRef, "system", "SUPPORT_EXTENDED", clock.instant()));
+    return ends;
+  }
+
   public void close(String caseRef, String reason) {
     CaseRecord c = get(caseRef);
     if (c.getStage() != Stage.CLOSED) {

@@ -30,6 +30,7 @@ class DeadlinesTest {
               List.of("PRESTON"),
               new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
               new EarProperties.Edt(null, null, null),
+              new EarProperties.Support(java.time.Duration.ofDays(42), java.time.Duration.ofDays(7), 6),
               new EarProperties.Demo(false, false)));
 
   @Test
@@ -104,6 +105,7 @@ class DeadlinesTest {
                 List.of("PRESTON"),
                 new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
                 new EarProperties.Edt(LocalTime.of(17, 0), LocalTime.of(16, 30), LocalTime.of(8, 45)),
+              new EarProperties.Support(java.time.Duration.ofDays(42), java.time.Duration.ofDays(7), 6),
                 new EarProperties.Demo(false, false)));
     assertThat(fridayNight.teamOnDutyPlusHours(2).toInstant())
         .isEqualTo(Instant.parse("2026-11-30T10:45:00Z"));

@@ -22,6 +22,7 @@ class OutOfHoursTest {
               List.of("PRESTON"),
               new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
               new EarProperties.Edt(LocalTime.of(17, 0), LocalTime.of(16, 30), LocalTime.of(8, 45)),
+              new EarProperties.Support(java.time.Duration.ofDays(42), java.time.Duration.ofDays(7), 6),
               new EarProperties.Demo(false, false)));
 
   @ParameterizedTest(name = "{0} out of hours: {1}")

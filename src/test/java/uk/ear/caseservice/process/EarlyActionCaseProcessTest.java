@@ -79,6 +79,7 @@ class EarlyActionCaseProcessTest {
             List.of("PRESTON", "BURNLEY"),
             new EarProperties.WorkingDay(java.time.LocalTime.of(17, 0), List.of()),
             new EarProperties.Edt(null, null, null),
+              new EarProperties.Support(java.time.Duration.ofDays(42), java.time.Duration.ofDays(7), 6),
             new EarProperties.Demo(false, false));
     Mocks.register(
         "deadlines", new Deadlines(new EngineClock(LONDON), new WorkingCalendar(Set.of()), properties));
