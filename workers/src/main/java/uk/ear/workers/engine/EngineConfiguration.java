@@ -35,8 +35,7 @@ public class EngineConfiguration {
       EngineProperties engine,
       List<TaskRunner> taskRunners,
       AtomicBoolean workersStopping,
-      RestClient.Builder restClients,
-      CredentialsGuard credentialsChecked) {
+      RestClient.Builder restClients) {
     RestClient engineRest =
         restClients
             .clone()
