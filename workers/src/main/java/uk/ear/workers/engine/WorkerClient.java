@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.util.Timeout;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +66,9 @@ public class WorkerClient implements SmartLifecycle {
             .lockDuration(engine.lockDuration().toMillis())
             // long polling: the engine holds the fetch open until a task arrives or this passes
             .asyncResponseTimeout(engine.asyncResponseTimeout().toMillis())
-            // no extra client-side backoff on top of long polling
-            .disableBackoffStrategy()
+            // no pause after a fetch (long polling waits on the engine); after a failed fetch
+            // (engine down, credentials refused) 0.5 s, doubling up to a minute
+            .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, 60_000))
             .disableAutoFetching()
             .customizeHttpClient(
                 http ->
