@@ -1,6 +1,5 @@
 package uk.ear.workers.caseservice;
 
-import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -86,10 +85,6 @@ public class CaseServiceClient {
   public static class CaseServiceUnavailable extends RuntimeException {
     public CaseServiceUnavailable(String message) {
       super(message);
-    }
-
-    public CaseServiceUnavailable(String message, IOException cause) {
-      super(message, cause);
     }
   }
 }

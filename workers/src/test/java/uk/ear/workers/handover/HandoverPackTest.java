@@ -2,6 +2,9 @@ package uk.ear.workers.handover;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -30,6 +33,9 @@ import org.camunda.bpm.client.exception.EngineException;
 import org.camunda.bpm.client.exception.RestException;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.mockito.ArgumentCaptor;
 import uk.ear.workers.idempotency.StepKey;
 import uk.ear.workers.mail.Mailer;
@@ -182,6 +188,42 @@ class HandoverPackTest extends HandlerTest {
 
     verify(engine).handleFailure(eq(task), contains("404"), anyString(), eq(0), eq(0L));
     assertThat(TestServers.smtp().getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void neitherLogsNorIncidentsCarryNamesOrDatesOfBirth(CapturedOutput output) throws Exception {
+    // a pack the workers cannot read: the parser's message would quote the bad date of birth
+    TestServers.caseService()
+        .stubFor(
+            get(urlPathEqualTo("/api/cases/" + REF + "/handover-pack"))
+                .willReturn(
+                    okJson(
+                        Stubs.handoverPackJson(REF, 1)
+                            .replace("\"" + Stubs.CHILD_DOB + "\"", "\"17/05/2009\""))));
+    ExternalTask unreadable = task("EARLY_HELP", null);
+    runner("ear-handover-pack").execute(unreadable, engine);
+    // a pack sent, and one whose sending fails
+    Stubs.stubHandoverPack(REF, 3);
+    runner("ear-handover-pack").execute(task("EARLY_HELP", null), engine);
+    TestServers.stopSmtp();
+    try {
+      runner("ear-handover-pack").execute(task("CHILDRENS_SOCIAL_CARE", null), engine);
+    } finally {
+      TestServers.smtp();
+    }
+
+    ArgumentCaptor<String> messages = ArgumentCaptor.forClass(String.class);
+    ArgumentCaptor<String> details = ArgumentCaptor.forClass(String.class);
+    verify(engine, org.mockito.Mockito.times(2))
+        .handleFailure(any(ExternalTask.class), messages.capture(), details.capture(), anyInt(), anyLong());
+    String everything = output.getAll() + messages.getAllValues() + details.getAllValues();
+    assertThat(everything)
+        .contains(REF)
+        .doesNotContain(Stubs.CHILD_NAME)
+        .doesNotContain("Nowak")
+        .doesNotContain(Stubs.CHILD_DOB)
+        .doesNotContain("17/05/2009");
   }
 
   /** The text part and the PDF attachments of a received mail. */
