@@ -2,6 +2,8 @@ package uk.ear.caseservice.cases;
 
 import java.util.Set;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +16,13 @@ public class CaseAccess {
 
   private final CaseRepository cases;
   private final ExternalTaskService externalTasks;
+  private final RuntimeService runtime;
 
-  public CaseAccess(CaseRepository cases, ExternalTaskService externalTasks) {
+  public CaseAccess(
+      CaseRepository cases, ExternalTaskService externalTasks, RuntimeService runtime) {
     this.cases = cases;
     this.externalTasks = externalTasks;
+    this.runtime = runtime;
   }
 
   /** The case's summary (GET /api/cases/{ref}). */
@@ -40,15 +45,17 @@ public class CaseAccess {
     return groups.contains(Teams.WORKERS_GROUP) && isWorkingOn(c);
   }
 
-  /** A worker reads a case only while it holds a lock on one of the case's external tasks. */
+  /**
+   * A worker reads a case only while it holds a lock on an external task of one of the case's
+   * process instances (called processes included: they share the case ref as business key).
+   */
   private boolean isWorkingOn(CaseRecord c) {
-    return c.getProcessInstanceId() != null
-        && externalTasks
-                .createExternalTaskQuery()
-                .processInstanceId(c.getProcessInstanceId())
-                .locked()
-                .count()
-            > 0;
+    String[] instances =
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.getCaseRef()).list().stream()
+            .map(ProcessInstance::getId)
+            .toArray(String[]::new);
+    return instances.length > 0
+        && externalTasks.createExternalTaskQuery().processInstanceIdIn(instances).locked().count() > 0;
   }
 
 }
