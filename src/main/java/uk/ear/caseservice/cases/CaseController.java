@@ -37,6 +37,19 @@ public class CaseController {
             .map(c -> CaseView.of(c, properties.zone())));
   }
 
+  @GetMapping("/{caseRef}/handover-pack")
+  @Operation(
+      summary = "Read what a receiving service needs",
+      description =
+          "The case with its people and recorded entries, for the handover worker building the"
+              + " pack it emails. Personal data: the team, admins, and the workers user while it"
+              + " holds a lock on one of the case's external tasks. 404 otherwise.")
+  public ResponseEntity<HandoverPack> handoverPack(
+      @PathVariable String caseRef, Authentication auth) {
+    return ResponseEntity.of(
+        cases.handoverPack(caseRef, auth.getName(), groupsOf(auth), properties.zone()));
+  }
+
   static Set<String> groupsOf(Authentication auth) {
     return auth.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority)

@@ -11,13 +11,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseLookup {
 
   private final CaseRepository cases;
+  private final CaseEntryRepository entries;
   private final CaseAccess access;
   private final CaseAuditRepository audit;
   private final Clock clock;
 
   public CaseLookup(
-      CaseRepository cases, CaseAccess access, CaseAuditRepository audit, Clock clock) {
+      CaseRepository cases,
+      CaseEntryRepository entries,
+      CaseAccess access,
+      CaseAuditRepository audit,
+      Clock clock) {
     this.cases = cases;
+    this.entries = entries;
     this.access = access;
     this.audit = audit;
     this.clock = clock;
@@ -26,12 +32,30 @@ public class CaseLookup {
   /** The case if it exists and the user may see it; every read is audited. */
   @Transactional
   public Optional<CaseRecord> read(String caseRef, String user, Set<String> groups) {
-    Optional<CaseRecord> found =
-        cases.findByCaseRef(caseRef).filter(c -> access.canRead(c, user, groups));
+    return readAs(caseRef, "VIEWED", user, c -> access.canRead(c, user, groups));
+  }
+
+  /** Everything a receiving service needs, people and notes included; audited as such. */
+  @Transactional
+  public Optional<HandoverPack> handoverPack(
+      String caseRef, String user, Set<String> groups, java.time.ZoneId zone) {
+    return readAs(caseRef, "HANDOVER_PACK_READ", user, c -> access.canReadRecord(c, user, groups))
+        .map(
+            c ->
+                HandoverPack.of(
+                    c,
+                    c.getIncidents().stream().flatMap(i -> i.getSubjects().stream()).toList(),
+                    entries.findByCaseRecordOrderByRecordedAtAscIdAsc(c),
+                    zone));
+  }
+
+  private Optional<CaseRecord> readAs(
+      String caseRef, String action, String user, java.util.function.Predicate<CaseRecord> allowed) {
+    Optional<CaseRecord> found = cases.findByCaseRef(caseRef).filter(allowed);
     found.ifPresent(
         c -> {
           c.getIncidents().size();
-          audit.save(new CaseAudit(c.getCaseRef(), user, "VIEWED", clock.instant()));
+          audit.save(new CaseAudit(c.getCaseRef(), user, action, clock.instant()));
         });
     return found;
   }

@@ -45,6 +45,9 @@ public class CaseRecord {
   @Column(name = "response_due_at")
   private Instant responseDueAt;
 
+  @Column(name = "second_escalation_at")
+  private Instant secondEscalationAt;
+
   @Column(name = "response_missed_at")
   private Instant responseMissedAt;
 
@@ -69,6 +72,15 @@ public class CaseRecord {
   @Column(name = "closure_reason")
   private String closureReason;
 
+  @Column(name = "support_started_at")
+  private Instant supportStartedAt;
+
+  @Column(name = "support_ends_at")
+  private Instant supportEndsAt;
+
+  @Column(name = "support_extended", nullable = false)
+  private boolean supportExtended;
+
   /** Null until first saved: tells Spring Data the case (with an assigned id) is new. */
   @Version private Long version;
 
@@ -86,7 +98,12 @@ public class CaseRecord {
 
   /** Takes the first call's facts and the response the policy decided for it. */
   public void openFor(
-      Incident firstCall, String team, Route route, int priority, Instant responseDueAt) {
+      Incident firstCall,
+      String team,
+      Route route,
+      int priority,
+      Instant responseDueAt,
+      Instant secondEscalationAt) {
     this.grade = firstCall.getGrade();
     this.category = firstCall.getCategory();
     this.district = firstCall.getDistrict();
@@ -95,6 +112,7 @@ public class CaseRecord {
     this.route = route;
     this.priority = priority;
     this.responseDueAt = responseDueAt;
+    this.secondEscalationAt = secondEscalationAt;
     this.stage =
         switch (route) {
           case REFERRED_OUT -> Stage.REFERRED_OUT;
@@ -107,11 +125,11 @@ public class CaseRecord {
     }
   }
 
-  /** The joint visit happened: the response window was met or not. */
+  /** The joint visit happened: the window was met or not; {@code worker} (if any) keeps the case. */
   public void recordVisit(Instant visitedAt, String worker) {
     this.visitedAt = visitedAt;
     this.respondedInTime = responseDueAt == null || !visitedAt.isAfter(responseDueAt);
-    if (allocatedWorker == null) {
+    if (allocatedWorker == null && worker != null) {
       this.allocatedWorker = worker;
     }
     this.stage = Stage.ASSESSMENT;
@@ -125,8 +143,28 @@ public class CaseRecord {
     }
   }
 
+  public void allocate(String worker) {
+    this.allocatedWorker = worker;
+  }
+
   public void moveTo(Stage stage) {
     this.stage = stage;
+  }
+
+  /** Intensive support starts now and runs until {@code endsAt}. */
+  public void startSupport(Instant now, Instant endsAt) {
+    this.stage = Stage.INTENSIVE_SUPPORT;
+    this.supportStartedAt = now;
+    this.supportEndsAt = endsAt;
+  }
+
+  /** The one extension a manager may approve. */
+  public void extendSupport(Instant newEnd) {
+    if (supportExtended) {
+      throw new IllegalStateException("intensive support of " + caseRef + " was extended already");
+    }
+    this.supportExtended = true;
+    this.supportEndsAt = newEnd;
   }
 
   public void close(Instant at, String reason) {
@@ -150,6 +188,7 @@ public class CaseRecord {
   public int getPriority() { return priority; }
   public Instant getReportedAt() { return reportedAt; }
   public Instant getResponseDueAt() { return responseDueAt; }
+  public Instant getSecondEscalationAt() { return secondEscalationAt; }
   public Instant getResponseMissedAt() { return responseMissedAt; }
   public Instant getVisitedAt() { return visitedAt; }
   public Boolean getRespondedInTime() { return respondedInTime; }
@@ -159,4 +198,7 @@ public class CaseRecord {
   public Instant getClosedAt() { return closedAt; }
   public String getClosureReason() { return closureReason; }
   public List<Incident> getIncidents() { return incidents; }
+  public Instant getSupportStartedAt() { return supportStartedAt; }
+  public Instant getSupportEndsAt() { return supportEndsAt; }
+  public boolean isSupportExtended() { return supportExtended; }
 }

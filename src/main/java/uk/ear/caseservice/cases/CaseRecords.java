@@ -30,10 +30,17 @@ public class CaseRecords {
         .orElseThrow(() -> new IllegalStateException("no case " + caseRef));
   }
 
+  /** The joint visit; {@code allocate}: the visiting worker keeps the case (not so for EDT). */
   public void recordVisit(
-      String caseRef, Instant visitedAt, String worker, String taskId, String risk, String notes) {
+      String caseRef,
+      Instant visitedAt,
+      String worker,
+      boolean allocate,
+      String taskId,
+      String risk,
+      String notes) {
     CaseRecord c = get(caseRef);
-    c.recordVisit(visitedAt, worker);
+    c.recordVisit(visitedAt, allocate ? worker : null);
     add(c, "JOINT_VISIT", taskId, risk, visitedAt, notes, worker);
   }
 
@@ -52,6 +59,33 @@ public class CaseRecords {
       String details,
       String by) {
     add(get(caseRef), kind, taskId, outcome, occurredAt, details, by);
+  }
+
+  /** The worker who takes the case on (e.g. the morning team after an EDT visit). */
+  public void allocate(String caseRef, String worker) {
+    get(caseRef).allocate(worker);
+  }
+
+  public void moveTo(String caseRef, Stage stage) {
+    get(caseRef).moveTo(stage);
+  }
+
+  /** Starts intensive support now for {@code period}; returns when it ends. */
+  public Instant startSupport(String caseRef, java.time.Duration period) {
+    Instant now = clock.instant();
+    Instant ends = now.plus(period);
+    get(caseRef).startSupport(now, ends);
+    audit.save(new CaseAudit(caseRef, "system", "SUPPORT_STARTED", now));
+    return ends;
+  }
+
+  /** Extends intensive support by {@code weeks}; returns the new end. */
+  public Instant extendSupport(String caseRef, int weeks) {
+    CaseRecord c = get(caseRef);
+    Instant ends = c.getSupportEndsAt().plus(java.time.Duration.ofDays(7L * weeks));
+    c.extendSupport(ends);
+    audit.save(new CaseAudit(caseRef, "system", "SUPPORT_EXTENDED", clock.instant()));
+    return ends;
   }
 
   public void close(String caseRef, String reason) {

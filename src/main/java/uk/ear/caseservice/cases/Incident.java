@@ -110,6 +110,23 @@ public class Incident {
     subjects.forEach(s -> s.joinCase(caseRecord));
   }
 
+  /**
+   * Whether the call is about a child: a subject named as a child or under 18 when the police
+   * logged it, or a category that is about children.
+   */
+  public boolean involvesChild(java.time.ZoneId zone) {
+    if (category == Category.VULNERABLE_CHILD || category == Category.CHILD_SEXUAL_EXPLOITATION) {
+      return true;
+    }
+    java.time.LocalDate reported = reportedAt.atZone(zone).toLocalDate();
+    return subjects.stream()
+        .anyMatch(
+            s ->
+                s.getRole() == SubjectRole.CHILD
+                    || (s.getDateOfBirth() != null
+                        && s.getDateOfBirth().plusYears(18).isAfter(reported)));
+  }
+
   public Long getId() { return id; }
   public String getIncidentRef() { return incidentRef; }
   public CaseRecord getCaseRecord() { return caseRecord; }

@@ -138,7 +138,8 @@ public class IntakeService {
         decision.team(),
         decision.route(),
         decision.priority(),
-        decision.responseDueAt());
+        decision.responseDueAt(),
+        decision.secondEscalationAt());
     cases.save(c);
     incident.joinCase(c, decision.route(), decision.responseDueAt());
     // fails fast on a duplicate incident reference, before the engine does any work

@@ -56,10 +56,7 @@ public class Deadlines {
     return Date.from(workingDaysAfter(clock.instant(), workingDays));
   }
 
-  /**
-   * {@code hours} after the team is next on duty (now, in hours): e.g. the morning team's review of
-   * what the Emergency Duty Team did overnight.
-   */
+  /** {@code hours} after the team is next on duty (now, in hours): for what EDT hands on. */
   public Date teamOnDutyPlusHours(int hours) {
     return Date.from(outOfHours.teamOnDutyFrom(clock.instant()).plus(Duration.ofHours(hours)));
   }

@@ -17,6 +17,7 @@ public record EarProperties(
     @DefaultValue({"PRESTON", "BURNLEY"}) List<String> teams,
     @DefaultValue WorkingDay workingDay,
     @DefaultValue Edt edt,
+    @DefaultValue Support support,
     @DefaultValue Demo demo) {
 
   /**
@@ -32,6 +33,15 @@ public record EarProperties(
       @DefaultValue("17:00") LocalTime weekdayStart,
       @DefaultValue("16:30") LocalTime fridayStart,
       @DefaultValue("08:45") LocalTime morningEnd) {}
+
+  /**
+   * Intensive support: {@code period} (about six weeks), the case review falls due {@code
+   * reviewBeforeEnd} before it ends, an approved extension adds up to {@code maxExtensionWeeks}.
+   */
+  public record Support(
+      @DefaultValue("P42D") java.time.Duration period,
+      @DefaultValue("P7D") java.time.Duration reviewBeforeEnd,
+      @DefaultValue("6") int maxExtensionWeeks) {}
 
   public record Demo(@DefaultValue("false") boolean identities, @DefaultValue("false") boolean cases) {}
 }

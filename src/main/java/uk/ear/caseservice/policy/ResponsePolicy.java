@@ -45,7 +45,7 @@ public class ResponsePolicy {
     String team = teamFor(district);
     if (team == null) {
       Window window = window(grade, category);
-      return new ResponseDecision(null, Route.REFERRED_OUT, window.priority(), null);
+      return new ResponseDecision(null, Route.REFERRED_OUT, window.priority(), null, null);
     }
     return decideForTeam(team, grade, category, reportedAt);
   }
@@ -55,7 +55,8 @@ public class ResponsePolicy {
       String team, int grade, Category category, Instant reportedAt) {
     Window window = window(grade, category);
     Instant due = deadlines.responseDue(reportedAt, window.duration(), window.workingDays());
-    return new ResponseDecision(team, window.route(), window.priority(), due);
+    Instant second = window.secondEscalationAfter() == null ? null : due.plus(window.secondEscalationAfter());
+    return new ResponseDecision(team, window.route(), window.priority(), due, second);
   }
 
   private Window window(int grade, Category category) {
@@ -71,14 +72,21 @@ public class ResponsePolicy {
     }
     // an empty output cell is absent from the row, not null
     String duration = (String) row.get("responseWindow");
+    String secondEscalation = (String) row.get("secondEscalationAfter");
     Number workingDays = (Number) row.get("workingDays");
     Number priority = (Number) row.get("priority");
     return new Window(
         Route.valueOf((String) row.get("route")),
         duration == null || duration.isBlank() ? null : Duration.parse(duration),
         workingDays == null ? null : workingDays.intValue(),
-        priority == null ? 50 : priority.intValue());
+        priority == null ? 50 : priority.intValue(),
+        secondEscalation == null || secondEscalation.isBlank() ? null : Duration.parse(secondEscalation));
   }
 
-  private record Window(Route route, Duration duration, Integer workingDays, int priority) {}
+  private record Window(
+      Route route,
+      Duration duration,
+      Integer workingDays,
+      int priority,
+      Duration secondEscalationAfter) {}
 }

@@ -1,10 +1,14 @@
 package uk.ear.caseservice.process;
 
+import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.cases.Stage;
+import uk.ear.caseservice.policy.EarProperties;
 
 /** The thin service-task delegates of EarlyActionCase: each calls the case record service. */
 @Configuration(proxyBeanMethods = false)
@@ -30,16 +34,63 @@ class CaseDelegates {
             "system");
   }
 
-  /** Task_CloseCase: the reason is the outcome that ended the case. */
+  /**
+   * Task_CloseCase and Task_CloseCaseEarly: the reason is what ended the case, most specific first
+   * (a requested early closure, a handover, the assessment or screening outcome).
+   */
   @Bean
   JavaDelegate closeCaseDelegate(CaseRecords records) {
     return execution -> {
-      Object outcome = execution.getVariable("assessmentOutcome");
-      if (outcome == null) {
-        outcome = execution.getVariable("screeningOutcome");
+      String reason = "COMPLETED";
+      for (String name : CLOSURE_REASON_VARIABLES) {
+        Object value = execution.getVariable(name);
+        if (value != null) {
+          reason = value.toString();
+          break;
+        }
       }
-      records.close(caseRef(execution), outcome == null ? "COMPLETED" : outcome.toString());
+      records.close(caseRef(execution), reason);
     };
+  }
+
+  static final java.util.List<String> CLOSURE_REASON_VARIABLES =
+      java.util.List.of(
+          "requestedClosureReason", "closureReason", "assessmentOutcome", "screeningOutcome");
+
+  /** SubProcess_IntensiveSupport starts: about six weeks, reviewed near the end. */
+  @Bean
+  JavaDelegate startIntensiveSupportDelegate(CaseRecords records, EarProperties properties) {
+    return execution -> {
+      Instant ends = records.startSupport(caseRef(execution), properties.support().period());
+      setSupportDates(execution, ends, properties);
+      execution.setVariable(SUPPORT_EXTENDED, false);
+    };
+  }
+
+  /** Task_ExtendSupport: a manager approved the one extension of up to six weeks. */
+  @Bean
+  JavaDelegate extendSupportDelegate(CaseRecords records, EarProperties properties) {
+    return execution -> {
+      int weeks = ((Number) execution.getVariable("extensionWeeks")).intValue();
+      Instant ends = records.extendSupport(caseRef(execution), weeks);
+      setSupportDates(execution, ends, properties);
+      execution.setVariable(SUPPORT_EXTENDED, true);
+    };
+  }
+
+  /** SubProcess_Handover starts. */
+  @Bean
+  JavaDelegate startHandoverDelegate(CaseRecords records) {
+    return execution -> records.moveTo(caseRef(execution), Stage.HANDOVER);
+  }
+
+  static final String SUPPORT_EXTENDED = "supportExtended";
+
+  private static void setSupportDates(
+      DelegateExecution execution, Instant ends, EarProperties properties) {
+    execution.setVariable("supportEndsAt", Date.from(ends));
+    execution.setVariable(
+        "supportReviewAt", Date.from(ends.minus(properties.support().reviewBeforeEnd())));
   }
 
   static String caseRef(DelegateExecution execution) {

@@ -1,5 +1,6 @@
 package uk.ear.caseservice.process;
 
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.Incident;
+import uk.ear.caseservice.policy.EarProperties;
 
 /**
  * The only place that starts or signals the {@code EarlyActionCase} process. Process variables
@@ -26,12 +28,17 @@ public class CaseProcess {
   private final RuntimeService runtime;
   private final AuthorizationService authorizations;
   private final TeamDirectory teams;
+  private final ZoneId zone;
 
   public CaseProcess(
-      RuntimeService runtime, AuthorizationService authorizations, TeamDirectory teams) {
+      RuntimeService runtime,
+      AuthorizationService authorizations,
+      TeamDirectory teams,
+      EarProperties properties) {
     this.runtime = runtime;
     this.authorizations = authorizations;
     this.teams = teams;
+    this.zone = properties.zone();
   }
 
   /** Starts the case's process; joins the caller's transaction. Returns the instance id. */
@@ -50,6 +57,10 @@ public class CaseProcess {
         c.getResponseDueAt() == null ? null : Date.from(c.getResponseDueAt()));
     vars.put(CaseVariables.PRIORITY, c.getPriority());
     vars.put(CaseVariables.ALLOCATED_WORKER, null);
+    vars.put(CaseVariables.CHILD_INVOLVED, firstCall.involvesChild(zone));
+    vars.put(
+        CaseVariables.SECOND_ESCALATION_AT,
+        c.getSecondEscalationAt() == null ? null : Date.from(c.getSecondEscalationAt()));
     ProcessInstance instance =
         runtime
             .createProcessInstanceByKey(PROCESS_KEY)

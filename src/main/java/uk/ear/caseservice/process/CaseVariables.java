@@ -13,6 +13,9 @@ public final class CaseVariables {
   public static final String RESPONSE_DUE_AT = "responseDueAt";
   public static final String PRIORITY = "priority";
   public static final String ALLOCATED_WORKER = "allocatedWorker";
+  public static final String CHILD_INVOLVED = "childInvolved";
+  public static final String SECOND_ESCALATION_AT = "secondEscalationAt";
+  public static final String VISITED_OUT_OF_HOURS = "visitedOutOfHours";
   public static final String REPEAT_INCIDENT_REF = "repeatIncidentRef";
   public static final String REPEAT_RESPONSE_DUE_AT = "repeatResponseDueAt";
   public static final String REPEAT_PRIORITY = "repeatPriority";

@@ -71,6 +71,54 @@ final class FormValues {
     return s;
   }
 
+  /** A whole number within bounds (Tasklist sends Integer, or Double/Long from other clients). */
+  Integer number(String key, String label, int min, int max, boolean required) {
+    read.add(key);
+    Object value = scope.getVariable(key);
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      if (required) {
+        problems.add("'" + label + "' is required.");
+      }
+      return null;
+    }
+    if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+      problems.add("'" + label + "' must be a whole number.");
+      return null;
+    }
+    int number = n.intValue();
+    if (number < min || number > max) {
+      problems.add("'" + label + "' must be between " + min + " and " + max + ".");
+      return null;
+    }
+    return number;
+  }
+
+  /**
+   * The ticked options of a checklist: Tasklist submits a JSON array (a Spin value), other
+   * clients may send a list or a JSON string. At least one, each one of {@code allowed}.
+   */
+  java.util.List<String> options(String key, String label, Set<String> allowed) {
+    read.add(key);
+    Object value = scope.getVariable(key);
+    java.util.List<String> ticked = new java.util.ArrayList<>();
+    if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+      json.elements().forEach(e -> ticked.add(e.isString() ? e.stringValue() : e.toString()));
+    } else if (value instanceof java.util.Collection<?> list) {
+      list.forEach(e -> ticked.add(String.valueOf(e)));
+    } else if (value instanceof String text && text.strip().startsWith("[")) {
+      org.camunda.spin.Spin.JSON(text).elements().forEach(e -> ticked.add(e.stringValue()));
+    } else if (value != null) {
+      problems.add("'" + label + "' must be a list of options.");
+      return java.util.List.of();
+    }
+    if (ticked.isEmpty()) {
+      problems.add("'" + label + "': choose at least one.");
+    } else if (!allowed.containsAll(ticked)) {
+      problems.add("'" + label + "' must be among " + String.join(", ", new java.util.TreeSet<>(allowed)) + ".");
+    }
+    return java.util.List.copyOf(new java.util.LinkedHashSet<>(ticked));
+  }
+
   /** A checkbox: absent means unticked. */
   boolean flag(String key, String label) {
     read.add(key);

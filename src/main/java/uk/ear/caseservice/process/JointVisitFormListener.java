@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.cases.Teams;
 import uk.ear.caseservice.policy.EarProperties;
 
 /** Form_RecordJointVisit: when the worker arrived, what they found, the risk after the visit. */
@@ -34,14 +35,20 @@ class JointVisitFormListener extends CaseFormListener {
     boolean personSeen = form.flag("personSeen", "Was the person seen?");
     String risk = form.choice("riskLevel", "Immediate risk after the visit", RISK_LEVELS, true);
     String notes = form.text("visitNotes", "What did you find?", 4000, true);
+    boolean byEdt =
+        task.getCandidates().stream().anyMatch(l -> Teams.EDT_GROUP.equals(l.getGroupId()));
     return (records, caseRef, user) -> {
       String details =
           (personSeen ? "Person seen." : "Person not seen.")
               + (attendees == null ? "" : "\nAttended: " + attendees)
               + "\n"
               + notes;
-      records.recordVisit(caseRef, visitedAt, user, task.getId(), risk, details);
-      task.getExecution().setVariable(CaseVariables.ALLOCATED_WORKER, user);
+      records.recordVisit(caseRef, visitedAt, user, !byEdt, task.getId(), risk, details);
+      // the visiting worker keeps the case; after an EDT visit the morning team reviews and takes it
+      if (!byEdt) {
+        task.getExecution().setVariable(CaseVariables.ALLOCATED_WORKER, user);
+      }
+      task.getExecution().setVariable(CaseVariables.VISITED_OUT_OF_HOURS, byEdt);
     };
   }
 }

@@ -86,6 +86,12 @@ public class AccessSetup implements ApplicationRunner {
         Authorization.ANY,
         Permissions.READ);
 
+    // the external-task workers fetch, lock and complete the case process's external tasks
+    for (Permission permission :
+        List.of(Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE)) {
+      grant(Teams.WORKERS_GROUP, Resources.PROCESS_DEFINITION, CaseProcess.PROCESS_KEY, permission);
+    }
+
     ensureFilter(
         "My tasks",
         "Tasks assigned to me, most urgent first",

@@ -31,14 +31,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import uk.ear.caseservice.cases.CaseRepository;
 import uk.ear.caseservice.cases.IncidentRepository;
-import uk.ear.caseservice.process.CaseProcess;
 import uk.ear.caseservice.support.Api;
 import uk.ear.caseservice.support.FormFiller;
 
@@ -47,17 +43,14 @@ import uk.ear.caseservice.support.FormFiller;
  * identities, driving cases the way the police integration and Tasklist do. Run against H2 and
  * PostgreSQL by the subclasses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class CaseServiceContract {
+abstract class CaseServiceContract extends EndToEndTest {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-  @LocalServerPort int port;
   @Autowired CaseRepository cases;
   @Autowired IncidentRepository incidents;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
-  @MockitoSpyBean CaseProcess caseProcess;
 
   Api api;
 
@@ -336,6 +329,29 @@ abstract class CaseServiceContract {
     String taskId = tasksOf("sw.preston1", created).get(0).path("id").asText();
     Api.Response stolen = api.post("sw.burnley1", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "sw.burnley1"));
     assertThat(stolen.code()).isEqualTo(403);
+  }
+
+  @Test
+  void theHandoverPackCarriesPeopleAndNotesOnlyForThoseWhoWorkTheCase() {
+    Map<String, Object> jamie = person("Jamie Pack " + uniqueRef(), "2011-01-02", "CHILD");
+    Api.Response created = api.post("police", "/api/calls", with(call(), "subjects", List.of(jamie)));
+    String path = "/api/cases/" + created.body().path("caseRef").asText() + "/handover-pack";
+    JsonNode visit = tasksOf("sw.preston1", created).get(0);
+    JsonNode form = api.get("sw.preston1", "/engine-rest/task/" + visit.path("id").asText() + "/deployed-form").body();
+    submit("sw.preston1", visit.path("id").asText(), form, Map.of("visitNotes", "Seen with grandmother."));
+
+    Api.Response pack = api.get("sw.preston1", path);
+    assertThat(pack.code()).isEqualTo(200);
+    assertThat(pack.body().path("subjects").get(0).path("name").asText()).isEqualTo(jamie.get("name"));
+    assertThat(pack.body().path("entries")).extracting(e -> e.path("kind").asText()).contains("JOINT_VISIT");
+    assertThat(pack.body().path("entries").get(0).path("details").asText()).contains("Seen with grandmother.");
+
+    // the police see their case's summary, not its record; other teams see nothing; the workers
+    // only while they hold one of the case's tasks
+    assertThat(api.get("police", path).code()).isEqualTo(404);
+    assertThat(api.get("sw.burnley1", path).code()).isEqualTo(404);
+    assertThat(api.get("workers", path).code()).isEqualTo(404);
+    assertThat(api.get("workers", "/api/cases/" + created.body().path("caseRef").asText()).code()).isEqualTo(404);
   }
 
   // --- the slice, as a worker and a manager do it

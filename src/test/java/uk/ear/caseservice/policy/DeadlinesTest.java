@@ -26,12 +26,7 @@ class DeadlinesTest {
       new Deadlines(
           Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), LONDON),
           calendar,
-          new EarProperties(
-              LONDON,
-              List.of("PRESTON"),
-              new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
-              new EarProperties.Edt(null, null, null),
-              new EarProperties.Demo(false, false)));
+          TestEarProperties.london());
 
   @Test
   void gradeTwoHourCountsRealTimeAcrossTheAutumnClockChange() {
@@ -111,12 +106,7 @@ class DeadlinesTest {
         new Deadlines(
             Clock.fixed(now.atZone(LONDON).toInstant(), LONDON),
             calendar,
-            new EarProperties(
-                LONDON,
-                List.of("PRESTON"),
-                new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
-                new EarProperties.Edt(LocalTime.of(17, 0), LocalTime.of(16, 30), LocalTime.of(8, 45)),
-                new EarProperties.Demo(false, false)));
+            TestEarProperties.london());
     assertThat(withEdtHours.teamOnDutyPlusHours(2).toInstant())
         .isEqualTo(expected.atZone(LONDON).toInstant());
   }

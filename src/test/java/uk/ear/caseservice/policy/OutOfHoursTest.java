@@ -17,12 +17,7 @@ class OutOfHoursTest {
   final OutOfHours edt =
       new OutOfHours(
           new WorkingCalendar(Set.of()),
-          new EarProperties(
-              LONDON,
-              List.of("PRESTON"),
-              new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
-              new EarProperties.Edt(LocalTime.of(17, 0), LocalTime.of(16, 30), LocalTime.of(8, 45)),
-              new EarProperties.Demo(false, false)));
+          TestEarProperties.london());
 
   @ParameterizedTest(name = "{0} out of hours: {1}")
   @CsvSource({

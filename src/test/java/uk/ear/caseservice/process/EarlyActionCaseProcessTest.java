@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.ear.caseservice.policy.Deadlines;
 import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.policy.TestEarProperties;
 import uk.ear.caseservice.policy.EngineClock;
 import uk.ear.caseservice.policy.WorkingCalendar;
 
@@ -98,13 +99,6 @@ class EarlyActionCaseProcessTest {
   static final String MANAGER = "mgr.preston";
   static final String EDT = "emergency-duty-team";
 
-  /**
-   * Stand-in for the Java side's {@code allocation} bean until it exists (then mock that class
-   * instead): the candidate group of a new call's first task, the Emergency Duty Team out of hours.
-   */
-  public interface Allocation {
-    String candidateGroupFor(String teamGroup);
-  }
 
   final JavaDelegate recordMissedResponse = mock(JavaDelegate.class);
   final JavaDelegate referOut = mock(JavaDelegate.class);
@@ -146,12 +140,7 @@ class EarlyActionCaseProcessTest {
     init(processEngine);
     ClockUtil.setCurrentTime(Date.from(NOW));
     EarProperties properties =
-        new EarProperties(
-            LONDON,
-            List.of("PRESTON", "BURNLEY"),
-            new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
-            new EarProperties.Edt(LocalTime.of(17, 0), LocalTime.of(16, 30), LocalTime.of(8, 45)),
-            new EarProperties.Demo(false, false));
+        TestEarProperties.london();
     deadlines = new Deadlines(new EngineClock(LONDON), new WorkingCalendar(Set.of()), properties);
     Mocks.register("deadlines", deadlines);
     Mocks.register("teamDirectory", teams);

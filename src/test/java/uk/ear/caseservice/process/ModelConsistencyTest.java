@@ -49,42 +49,25 @@ class ModelConsistencyTest {
    * of this map and read the set from the listener, as above. Key: the form field (process
    * variable); listener bean in brackets.
    */
-  static final Map<String, Set<String>> LIFECYCLE_OPTIONS_AWAITING_LISTENERS =
+  /** The options of the lifecycle forms, as the listeners in LifecycleFormListeners accept them. */
+  static final Map<String, Set<String>> LIFECYCLE_OPTIONS =
       Map.ofEntries(
-          // Form_ReviewOverdueVisit (overdueVisitFormListener)
-          Map.entry(
-              "overdueAction",
-              Set.of(
-                  "ALLOCATED_ANOTHER_WORKER",
-                  "POLICE_ATTENDING_ALONE",
-                  "ESCALATED_TO_HEAD_OF_SERVICE",
-                  "OTHER")),
-          // Form_ApproveClosure (closureApprovalFormListener)
-          Map.entry("closureDecision", Set.of("APPROVE", "REFUSE")),
-          // Form_HoldStrategyDiscussion (strategyDiscussionFormListener)
-          Map.entry("safeguardingRoute", Set.of("CHILDRENS_SAFEGUARDING", "ADULTS_SAFEGUARDING")),
-          Map.entry("strategyOutcome", Set.of("HANDOVER", "INTENSIVE_SUPPORT")),
-          // Form_RecordWeeklyReview (weeklyReviewFormListener)
-          Map.entry("riskTrend", Set.of("IMPROVING", "STABLE", "WORSENING")),
-          // Form_ReviewSupportNearEnd (supportReviewFormListener; EXTEND only while supportExtended
-          // is not true)
-          Map.entry("supportReviewOutcome", Set.of("HANDOVER", "EXTEND", "CLOSE")),
-          // Form_ApproveExtension (extensionApprovalFormListener)
-          Map.entry("extensionDecision", Set.of("APPROVE", "REFUSE")),
-          // Form_ChooseReceivingServices, a checklist (handoverChoiceFormListener); the same values
-          // as the single service of Form_ChooseAnotherService (anotherServiceFormListener), shown
-          // read-only on Form_RecordHandoverResponse, Form_ChaseHandover,
-          // Form_ReviewDeclinedHandover and Form_FixReceivingService
-          Map.entry("receivingServices", RECEIVING_SERVICES),
-          Map.entry("receivingService", RECEIVING_SERVICES),
-          // Form_RecordHandoverResponse (handoverResponseFormListener)
-          Map.entry("handoverResponse", Set.of("ACCEPTED", "DECLINED")),
-          // Form_ReviewDeclinedHandover (declinedHandoverFormListener)
-          Map.entry("declinedHandoverAction", Set.of("CHOOSE_ANOTHER_SERVICE", "CLOSE_WITHOUT_HANDOVER")),
-          // Form_ApproveEarlyClosure (earlyClosureApprovalFormListener); requestedClosureReason is
-          // read-only there: the reasons the CaseClosureRequested correlation accepts
-          Map.entry("earlyClosureDecision", Set.of("APPROVE", "REFUSE")),
-          Map.entry("requestedClosureReason", Set.of("MOVED_AWAY", "DIED", "DECLINED_SUPPORT", "OTHER")));
+          Map.entry("overdueAction", LifecycleFormListeners.OVERDUE_ACTIONS),
+          Map.entry("closureDecision", LifecycleFormListeners.DECISIONS),
+          Map.entry("safeguardingRoute", LifecycleFormListeners.SAFEGUARDING_ROUTES),
+          Map.entry("strategyOutcome", LifecycleFormListeners.STRATEGY_OUTCOMES),
+          Map.entry("riskTrend", LifecycleFormListeners.RISK_TRENDS),
+          Map.entry("supportReviewOutcome", LifecycleFormListeners.SUPPORT_REVIEW_OUTCOMES),
+          Map.entry("extensionDecision", LifecycleFormListeners.DECISIONS),
+          // a checklist on Form_ChooseReceivingServices, a single choice on Form_ChooseAnotherService
+          // (read-only on the forms that only show it)
+          Map.entry("receivingServices", LifecycleFormListeners.RECEIVING_SERVICES),
+          Map.entry("receivingService", LifecycleFormListeners.RECEIVING_SERVICES),
+          Map.entry("handoverResponse", LifecycleFormListeners.HANDOVER_RESPONSES),
+          Map.entry("declinedHandoverAction", LifecycleFormListeners.DECLINED_HANDOVER_ACTIONS),
+          Map.entry("earlyClosureDecision", LifecycleFormListeners.DECISIONS),
+          // read-only on Form_ApproveEarlyClosure: the reasons a closure request may give
+          Map.entry("requestedClosureReason", uk.ear.caseservice.cases.ClosureReason.names()));
 
   @Test
   void everyUserTaskHasADeployedForm() throws IOException {
@@ -126,7 +109,7 @@ class ModelConsistencyTest {
       server.put(l.fields().outcomeKey(), l.fields().outcomes());
     }
     server.put("riskLevel", JointVisitFormListener.RISK_LEVELS);
-    server.putAll(LIFECYCLE_OPTIONS_AWAITING_LISTENERS);
+    server.putAll(LIFECYCLE_OPTIONS);
 
     Map<String, Set<String>> offered = new HashMap<>();
     for (JsonNode form : forms().values()) {

@@ -1,0 +1,245 @@
+package uk.ear.caseservice.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import uk.ear.caseservice.support.Api;
+import uk.ear.caseservice.support.Calls;
+import uk.ear.caseservice.support.Chromium;
+import uk.ear.caseservice.support.RequiresChromium;
+
+/**
+ * The acceptance criterion in a real browser: sw.preston1 logs in to Tasklist and sees, opens and
+ * completes a 'Record joint visit' task whose Camunda Form renders. Shares the Spring context of
+ * {@link CaseServiceH2IT} (same {@link EndToEndTest} base and {@link OnH2} profiles).
+ */
+@OnH2
+@RequiresChromium
+class TasklistBrowserIT extends EndToEndTest {
+
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  /** form-js 'datetime' in Tasklist 7.24: a flatpickr date field (US order) and an hh:mm field. */
+  static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  static final By TASK_LIST_ITEMS = By.cssSelector("ol.tasks-list > li.task");
+  static final By CLAIM = By.cssSelector("button.claim");
+  static final By UNCLAIM = By.cssSelector("button.unclaim");
+  static final By COMPLETE = By.xpath("//button[@type='submit' and normalize-space()='Complete']");
+  static final By ERROR_MESSAGE = By.cssSelector(".page-notifications .alert-danger .message");
+  static final By ERROR_CLOSE = By.cssSelector(".page-notifications .alert-danger button.close:not(.ng-hide)");
+
+  @RegisterExtension final Chromium chromium = new Chromium();
+
+  Api api;
+  WebDriver browser;
+  WebDriverWait wait;
+  String tasklist;
+
+  @BeforeEach
+  void open() {
+    api = new Api(port);
+    browser = chromium.driver();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  @Test
+  void aWorkerSeesOpensAndCompletesARecordJointVisitTaskWhoseFormRenders() {
+    // logged 40 minutes ago: due in 20, and the quarter hour before now is after the call
+    OffsetDateTime reported = OffsetDateTime.now(LONDON).minusMinutes(40);
+    Api.Response created = api.post("police", "/api/calls", Calls.call(Calls.uniqueRef(), 2, "PRESTON", reported));
+    assertThat(created.code()).isEqualTo(201);
+    String caseRef = created.body().path("caseRef").asText();
+    String incidentRef = created.body().path("incidentRef").asText();
+    String taskId = onlyTask(caseRef, "Record joint visit").path("id").asText();
+
+    // log in through Tasklist's own form
+    browser.get(tasklist);
+    wait.until(visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys("sw.preston1");
+    browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    wait.until(visibilityOfElementLocated(By.partialLinkText("Team tasks")));
+
+    // sees it: the team's tasks, narrowed to the case as Tasklist's search does (a shareable link)
+    String search =
+        "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\"" + caseRef + "\",\"name\":\"\"}]";
+    browser.get(tasklist + "#/?filter=" + filterId("sw.preston1", "Team tasks")
+        + "&searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8));
+    By listed = By.cssSelector("ol.tasks-list a[href='#/?task=" + taskId + "']");
+    wait.until(numberOfElementsToBe(TASK_LIST_ITEMS, 1));
+    wait.until(textToBePresentInElementLocated(listed, "Record joint visit"));
+
+    // opens and claims it
+    click(listed);
+    wait.until(textToBePresentInElementLocated(By.cssSelector("section.task-card h2.task"), "Record joint visit"));
+    click(CLAIM);
+    // shown once the claim went through (the list's auto-refresh may hide the Claim button briefly)
+    wait.until(visibilityOfElementLocated(UNCLAIM));
+    assertThat(api.get("sw.preston1", "/engine-rest/task/" + taskId).body().path("assignee").asText()).isEqualTo("sw.preston1");
+
+    // the Camunda Form renders, with the case's own values in its read-only fields
+    WebElement notes = wait.until(visibilityOfElementLocated(labelled("What did you find?")));
+    assertThat(notes.getTagName()).isEqualTo("textarea");
+    assertThat(browser.findElement(labelled("Case")).getDomProperty("value")).isEqualTo(caseRef);
+    assertThat(browser.findElement(labelled("Case")).isEnabled()).isFalse();
+    assertThat(browser.findElement(labelled("Police incident")).getDomProperty("value")).isEqualTo(incidentRef);
+    assertThat(browser.findElement(labelled("When did you arrive?")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(labelled("Time of arrival")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(labelled("Who attended")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(labelled("Was the person seen?")).getDomProperty("type")).isEqualTo("checkbox");
+    List<WebElement> risks = browser.findElements(By.xpath(
+        "//label[starts-with(normalize-space(.), 'Immediate risk after the visit')]/following::input[@type='radio']"));
+    assertThat(risks).hasSize(3).allMatch(WebElement::isDisplayed);
+    assertThat(browser.findElements(By.xpath("//label[input[@type='radio']]")))
+        .extracting(WebElement::getText).containsExactly("Low", "Medium", "High");
+
+    // filled in through the UI, with an arrival before the police even logged the call: the
+    // browser cannot know that, the server refuses it and Tasklist shows why
+    LocalDateTime arrived = quarterHourBefore(LocalDateTime.now(LONDON));
+    arrival(arrived.minusMinutes(45));
+    type(labelled("Who attended"), "PC Example (PC1234), Priya Shah");
+    click(labelled("Was the person seen?"));
+    click(By.xpath("//label[normalize-space(.)='Medium']/input[@type='radio']"));
+    type(labelled("What did you find?"), "Seen at home with a parent. Agreed a safety plan for tonight.");
+    click(COMPLETE);
+    assertThat(wait.until(visibilityOfElementLocated(ERROR_MESSAGE)).getText())
+        .contains("'When did you arrive?' cannot be before the police logged the call.");
+    assertThat(api.get("sw.preston1", "/engine-rest/task/" + taskId).code()).isEqualTo(200);
+    assertThat(caseView(caseRef).path("visitedAt").isNull()).isTrue();
+    click(ERROR_CLOSE);
+    wait.until(invisibilityOfElementLocated(ERROR_MESSAGE));
+
+    // corrected, then completed
+    arrival(arrived);
+    ((JavascriptExecutor) browser).executeScript("document.activeElement.blur()");
+    scrollTo(By.cssSelector(".fjs-container"));
+    assertThat(chromium.screenshot("record-joint-visit")).isNotEmptyFile();
+    click(COMPLETE);
+
+    // gone from Tasklist; the team's next step for the case is there instead (waiting on what
+    // appears, not on what disappears: the list's auto-refresh also empties it for a moment)
+    wait.until(textToBePresentInElementLocated(By.cssSelector("ol.tasks-list"), "Assess needs"));
+    String assessId = onlyTask(caseRef, "Assess needs").path("id").asText();
+    wait.until(textToBePresentInElementLocated(By.cssSelector("ol.tasks-list a[href='#/?task=" + assessId + "']"), "Assess needs"));
+    wait.until(numberOfElementsToBe(TASK_LIST_ITEMS, 1));
+    assertThat(browser.findElements(listed)).isEmpty();
+    assertThat(browser.findElements(ERROR_MESSAGE)).isEmpty();
+    assertThat(api.get("sw.preston1", "/engine-rest/task/" + taskId).code()).isEqualTo(404);
+
+    JsonNode visited = caseView(caseRef);
+    assertThat(visited.path("stage").asText()).isEqualTo("ASSESSMENT");
+    assertThat(visited.path("respondedInTime").asBoolean(false)).isTrue();
+    assertThat(visited.path("allocatedWorker").asText()).isEqualTo("sw.preston1");
+    // typed as London wall-clock time, stored as that instant
+    assertThat(OffsetDateTime.parse(visited.path("visitedAt").asText()).toInstant())
+        .isEqualTo(arrived.atZone(LONDON).toInstant());
+  }
+
+  // --- Tasklist
+
+  /** A form control by its label (form-js labels point at their control; ids are generated). */
+  private By labelled(String label) {
+    return new By() {
+      @Override
+      public List<WebElement> findElements(SearchContext context) {
+        return context.findElements(By.xpath("//label[starts-with(normalize-space(.), " + xpathString(label) + ")]")).stream()
+            .map(l -> l.getDomAttribute("for"))
+            .filter(id -> id != null && !id.isEmpty())
+            .flatMap(id -> context.findElements(By.id(id)).stream())
+            .toList();
+      }
+
+      @Override
+      public String toString() {
+        return "control labelled '" + label + "'";
+      }
+    };
+  }
+
+  /**
+   * form-js datetime in Tasklist 7.24: a flatpickr date field that takes typed mm/dd/yyyy, and an
+   * hh:mm field whose value counts once the worker leaves it (Tab). Tasklist then submits
+   * "2026-11-23T10:00+00:00": local time with the browser's offset (the form's utc_offset format).
+   */
+  private void arrival(LocalDateTime at) {
+    type(labelled("When did you arrive?"), at.format(FORM_DATE));
+    type(labelled("Time of arrival"), at.format(FORM_TIME));
+    WebElement time = browser.findElement(labelled("Time of arrival"));
+    time.sendKeys(Keys.TAB);
+    wait.until(d -> !time.equals(d.switchTo().activeElement()));
+    wait.until(d -> at.format(FORM_DATE).equals(d.findElement(labelled("When did you arrive?")).getDomProperty("value"))
+        && at.format(FORM_TIME).equals(d.findElement(labelled("Time of arrival")).getDomProperty("value")));
+  }
+
+  /**
+   * On a quarter hour, because form-js rounds a typed time down to the field's time interval when
+   * the field is left, 15 minutes unless the form sets "timeInterval" (18:48 becomes 18:45).
+   */
+  private static LocalDateTime quarterHourBefore(LocalDateTime time) {
+    LocalDateTime minute = time.truncatedTo(ChronoUnit.MINUTES);
+    return minute.minusMinutes(minute.getMinute() % 15);
+  }
+
+  private void type(By field, String text) {
+    click(field);
+    browser.findElement(field).sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+  }
+
+  private void click(By locator) {
+    scrollTo(locator);
+    wait.until(elementToBeClickable(locator)).click();
+  }
+
+  /** Tasklist's fixed footer covers the bottom of the task pane: bring elements to the middle. */
+  private void scrollTo(By locator) {
+    WebElement element = wait.until(visibilityOfElementLocated(locator));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+  }
+
+  private static String xpathString(String text) {
+    return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+  }
+
+  // --- the service
+
+  private String filterId(String user, String name) {
+    JsonNode filters = api.get(user, "/engine-rest/filter?resourceType=Task&name=" + name).body();
+    assertThat(filters).as("filter '%s' of %s", name, user).hasSize(1);
+    return filters.get(0).path("id").asText();
+  }
+
+  private JsonNode onlyTask(String caseRef, String name) {
+    Api.Response tasks = api.get("sw.preston1", "/engine-rest/task?processInstanceBusinessKey=" + caseRef);
+    assertThat(tasks.code()).isEqualTo(200);
+    assertThat(tasks.body()).extracting(t -> t.path("name").asText()).containsExactly(name);
+    return tasks.body().get(0);
+  }
+
+  private JsonNode caseView(String caseRef) {
+    return api.get("admin", "/api/cases/" + caseRef).body();
+  }}

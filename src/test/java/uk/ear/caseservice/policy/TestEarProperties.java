@@ -1,0 +1,24 @@
+package uk.ear.caseservice.policy;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The service's settings as the tests assume them: the defaults of application.yml. */
+public final class TestEarProperties {
+
+  public static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  private TestEarProperties() {}
+
+  public static EarProperties london() {
+    return new EarProperties(
+        LONDON,
+        List.of("PRESTON", "BURNLEY"),
+        new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
+        new EarProperties.Edt(LocalTime.of(17, 0), LocalTime.of(16, 30), LocalTime.of(8, 45)),
+        new EarProperties.Support(Duration.ofDays(42), Duration.ofDays(7), 6),
+        new EarProperties.Demo(false, false));
+  }
+}
