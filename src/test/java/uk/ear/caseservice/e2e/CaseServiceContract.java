@@ -45,7 +45,6 @@ import uk.ear.caseservice.support.FormFiller;
  */
 abstract class CaseServiceContract extends EndToEndTest {
 
-  static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   @Autowired CaseRepository cases;
   @Autowired IncidentRepository incidents;
@@ -153,7 +152,8 @@ abstract class CaseServiceContract extends EndToEndTest {
 
   static Stream<Arguments> badCalls() {
     Map<String, Object> ok = call();
-    String future = OffsetDateTime.now(LONDON).plusMinutes(10).toString();
+    // arguments are made before @BeforeEach sets the clock: count from the test morning
+    String future = nextWorkingMorning().atZone(LONDON).toOffsetDateTime().plusMinutes(10).toString();
     String tomorrow = LocalDate.now(LONDON).plusDays(1).toString();
     return Stream.of(
         Arguments.of("missing incidentRef", with(ok, "incidentRef", null), "incidentRef"),
@@ -244,7 +244,7 @@ abstract class CaseServiceContract extends EndToEndTest {
 
   @Test
   void aDistrictWithoutAnEarTeamIsReferredOut() {
-    Api.Response created = api.post("police", "/api/calls", call(uniqueRef(), 2, "CHORLEY", OffsetDateTime.now(LONDON)));
+    Api.Response created = api.post("police", "/api/calls", call(uniqueRef(), 2, "CHORLEY", OffsetDateTime.now(ENGINE)));
     assertThat(created.code()).isEqualTo(201);
     assertThat(created.body().path("route").asText()).isEqualTo("REFERRED_OUT");
     JsonNode view = api.get("police", "/api/cases/" + created.body().path("caseRef").asText()).body();
@@ -268,7 +268,7 @@ abstract class CaseServiceContract extends EndToEndTest {
 
   @Test
   void gradeThreeInBurnleyIsDueWithinFortyEightHoursForTheBurnleyTeam() {
-    OffsetDateTime reported = OffsetDateTime.now(LONDON).minusHours(1).withNano(0);
+    OffsetDateTime reported = OffsetDateTime.now(ENGINE).minusHours(1).withNano(0);
     Api.Response created = api.post("police", "/api/calls", call(uniqueRef(), 3, "BURNLEY", reported));
     assertThat(OffsetDateTime.parse(created.body().path("responseDueAt").asText()).toInstant())
         .isEqualTo(reported.plusHours(48).toInstant());
@@ -373,7 +373,7 @@ abstract class CaseServiceContract extends EndToEndTest {
 
     // the server checks what the browser would: a visit in the future is refused, task stays
     Api.Response refused =
-        submit("sw.preston1", visitId, form, Map.of("visitedAt", OffsetDateTime.now(LONDON).plusHours(2).toLocalDateTime().withNano(0).toString(), "riskLevel", "EXTREME"));
+        submit("sw.preston1", visitId, form, Map.of("visitedAt", OffsetDateTime.now(ENGINE).plusHours(2).toLocalDateTime().withNano(0).toString(), "riskLevel", "EXTREME"));
     assertThat(refused.code()).isGreaterThanOrEqualTo(400);
     assertThat(refused.body().path("message").asText())
         .contains("'When did you arrive?' cannot be in the future")
@@ -395,24 +395,109 @@ abstract class CaseServiceContract extends EndToEndTest {
     JsonNode assess = tasksOf("sw.preston1", created).get(0);
     assertThat(assess.path("name").asText()).isEqualTo("Assess needs");
     JsonNode assessForm = api.get("sw.preston1", "/engine-rest/task/" + assess.path("id").asText() + "/deployed-form").body();
-    assertThat(submit("sw.preston1", assess.path("id").asText(), assessForm, Map.of()).code()).isEqualTo(204);
+    assertThat(submit("sw.preston1", assess.path("id").asText(), assessForm,
+        Map.of("assessmentOutcome", "NO_FURTHER_ACTION")).code()).isEqualTo(204);
+
+    // no further action on a child's case: the Preston manager approves closing it, no one else can
+    JsonNode approval = taskNamed("mgr.preston", created, "Approve closing case");
+    assertThat(tasksOf("sw.preston1", created)).isEmpty();
+    assertThat(tasksOf("mgr.burnley", created)).isEmpty();
+    JsonNode approvalForm = api.get("mgr.preston", "/engine-rest/task/" + approval.path("id").asText() + "/deployed-form").body();
+    assertThat(submit("mgr.preston", approval.path("id").asText(), approvalForm,
+        Map.of("closureDecision", "APPROVE")).code()).isEqualTo(204);
 
     // closing is a save point (asynchronous): run its job as the job executor would
     executeJobsOf(created);
     JsonNode closed = caseView(caseRef);
     assertThat(closed.path("stage").asText()).isEqualTo("CLOSED");
     assertThat(closed.path("closedAt").isNull()).isFalse();
+
+    // then the police are told, by the workers app: it may read the case while it holds the task
+    assertThat(api.get("workers", "/api/cases/" + caseRef).code()).isEqualTo(404);
+    JsonNode update = fetchAndLock("ear-police-update", created);
+    assertThat(update.path("variables").path("policeEvent").path("value").asText()).isEqualTo("CLOSED");
+    assertThat(api.get("workers", "/api/cases/" + caseRef).code()).isEqualTo(200);
+    assertThat(api.post("workers", "/engine-rest/external-task/" + update.path("id").asText() + "/complete",
+        Map.of("workerId", "e2e-worker")).code()).isEqualTo(204);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef).finished().count()).isEqualTo(1);
   }
 
   @Test
+  void aGradeThreeCaseIsReferredOnAndHandedOverToTwoServices() {
+    OffsetDateTime reported = OffsetDateTime.now(ENGINE).minusHours(20).withNano(0);
+    Api.Response created = api.post("police", "/api/calls", call(uniqueRef(), 3, "PRESTON", reported));
+    String caseRef = created.body().path("caseRef").asText();
+    complete("sw.preston1", created, "Record joint visit", Map.of());
+    complete("sw.preston1", created, "Assess needs", Map.of("assessmentOutcome", "REFER_ON"));
+    assertThat(caseView(caseRef).path("stage").asText()).isEqualTo("HANDOVER");
+
+    complete("sw.preston1", created, "Choose receiving services",
+        Map.of("receivingServices", Map.of("value", "[\"EARLY_HELP\",\"MENTAL_HEALTH_SERVICES\"]", "type", "Json")));
+    executeJobsOf(created);
+
+    // one pack per service, sent by the workers app, which may read the pack while it holds the task
+    JsonNode packs = fetchAndLock("ear-handover-pack", created, 2);
+    assertThat(packs).extracting(p -> p.path("variables").path("receivingService").path("value").asText())
+        .containsExactlyInAnyOrder("EARLY_HELP", "MENTAL_HEALTH_SERVICES");
+    assertThat(api.get("workers", "/api/cases/" + caseRef + "/handover-pack").code()).isEqualTo(200);
+    for (JsonNode pack : packs) {
+      assertThat(api.post("workers", "/engine-rest/external-task/" + pack.path("id").asText() + "/complete",
+          Map.of("workerId", "e2e-worker")).code()).isEqualTo(204);
+    }
+    assertThat(tasksOf("sw.preston1", created)).extracting(t -> t.path("name").asText())
+        .containsExactly("Record handover response", "Record handover response");
+    complete("sw.preston1", created, "Record handover response", Map.of("handoverResponse", "ACCEPTED"));
+    assertThat(caseView(caseRef).path("stage").asText()).isEqualTo("HANDOVER");
+    complete("sw.preston1", created, "Record handover response", Map.of("handoverResponse", "ACCEPTED"));
+
+    executeJobsOf(created);
+    JsonNode closed = caseView(caseRef);
+    assertThat(closed.path("stage").asText()).isEqualTo("CLOSED");
+    assertThat(closed.path("closureReason").asText()).isEqualTo("HANDED_OVER");
+    JsonNode update = fetchAndLock("ear-police-update", created);
+    api.post("workers", "/engine-rest/external-task/" + update.path("id").asText() + "/complete", Map.of("workerId", "e2e-worker"));
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef).finished().count()).isEqualTo(1);
+  }
+
+  /** Completes the user's first task of that name from its deployed form, as Tasklist would. */
+  private void complete(String user, Api.Response created, String taskName, Map<String, Object> values) {
+    JsonNode task = taskNamed(user, created, taskName);
+    JsonNode form = api.get(user, "/engine-rest/task/" + task.path("id").asText() + "/deployed-form").body();
+    Api.Response done = submit(user, task.path("id").asText(), form, values);
+    assertThat(done.code()).as("%s completes '%s': %s", user, taskName, done.body()).isEqualTo(204);
+  }
+
+  @Test
+  void outOfHoursTheEmergencyDutyTeamVisitsAndTheMorningTeamTakesTheCaseOn() {
+    // Friday 22:00 after the test morning: the Emergency Duty Team's hours
+    java.time.ZonedDateTime friday = nextWorkingMorning().atZone(LONDON);
+    while (friday.getDayOfWeek() != java.time.DayOfWeek.FRIDAY) {
+      friday = friday.plusDays(1);
+    }
+    clockAt(friday.withHour(22).toInstant());
+    Api.Response created = api.post("police", "/api/calls", call(uniqueRef(), 2, "PRESTON", OffsetDateTime.now(ENGINE).minusMinutes(5)));
+
+    assertThat(tasksOf("sw.preston1", created)).isEmpty();
+    JsonNode visit = taskNamed("edt.duty", created, "Record joint visit");
+    JsonNode form = api.get("edt.duty", "/engine-rest/task/" + visit.path("id").asText() + "/deployed-form").body();
+    assertThat(submit("edt.duty", visit.path("id").asText(), form, Map.of()).code()).isEqualTo(204);
+    // EDT does not keep the case: the team reviews what EDT did when it is back on duty
+    assertThat(caseView(created.body().path("caseRef").asText()).path("allocatedWorker").isNull()).isTrue();
+    JsonNode review = taskNamed("sw.preston1", created, "Review out-of-hours visit");
+    assertThat(OffsetDateTime.parse(review.path("due").asText().replace("+0000", "Z")).toInstant())
+        .isEqualTo(friday.plusDays(3).withHour(10).withMinute(45).toInstant());
+    assertThat(tasksOf("edt.duty", created)).isEmpty();
+  }
+
+  @Test
   void aMissedResponseWindowReachesThePrestonManagerAndNoOneElse() {
-    OffsetDateTime twoHoursAgo = OffsetDateTime.now(LONDON).minusHours(2).withNano(0);
+    OffsetDateTime twoHoursAgo = OffsetDateTime.now(ENGINE).minusHours(2).withNano(0);
     Api.Response created = api.post("police", "/api/calls", call(uniqueRef(), 2, "PRESTON", twoHoursAgo));
     String caseRef = created.body().path("caseRef").asText();
 
     // the timer is an ordinary job: executing it is the same as waiting for it
-    JsonNode timer = api.get("admin", "/engine-rest/job?timers=true&processInstanceId=" + created.body().path("processInstanceId").asText()).body().get(0);
+    JsonNode timer = api.get("admin", "/engine-rest/job?timers=true&activityId=BoundaryEvent_ResponseWindowMissed&processInstanceId="
+        + created.body().path("processInstanceId").asText()).body().get(0);
     assertThat(api.post("admin", "/engine-rest/job/" + timer.path("id").asText() + "/execute", null).code()).isEqualTo(204);
 
     assertThat(tasksOf("mgr.preston", created)).extracting(t -> t.path("name").asText())
@@ -476,12 +561,38 @@ abstract class CaseServiceContract extends EndToEndTest {
     return api.post(user, "/engine-rest/task/" + taskId + "/submit-form", FormFiller.submission(form, overrides));
   }
 
-  private void executeJobsOf(Api.Response created) {
-    JsonNode jobs = api.get("admin", "/engine-rest/job?processInstanceId=" + created.body().path("processInstanceId").asText()).body();
-    for (JsonNode job : jobs) {
-      assertThat(api.post("admin", "/engine-rest/job/" + job.path("id").asText() + "/execute", null).code()).isEqualTo(204);
-    }
+  /** As the workers app does: fetch and lock the case's one task of {@code topic}. */
+  private JsonNode fetchAndLock(String topic, Api.Response created) {
+    return fetchAndLock(topic, created, 1).get(0);
   }
+
+  /** As the workers app does: fetch and lock the case's {@code expected} tasks of {@code topic}. */
+  private JsonNode fetchAndLock(String topic, Api.Response created, int expected) {
+    JsonNode locked =
+        api.post("workers", "/engine-rest/external-task/fetchAndLock",
+            Map.of("workerId", "e2e-worker", "maxTasks", 10,
+                "topics", List.of(Map.of("topicName", topic, "lockDuration", 60000,
+                    "processInstanceId", created.body().path("processInstanceId").asText()))))
+            .body();
+    assertThat(locked).as("locked %s tasks", topic).hasSize(expected);
+    return locked;
+  }
+
+  /** Runs the case's due jobs as the job executor would, until none is left (at most 10 rounds). */
+  private void executeJobsOf(Api.Response created) {
+    String instance = created.body().path("processInstanceId").asText();
+    for (int round = 0; round < 10; round++) {
+      JsonNode jobs = api.get("admin", "/engine-rest/job?executable=true&processInstanceId=" + instance).body();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      for (JsonNode job : jobs) {
+        assertThat(api.post("admin", "/engine-rest/job/" + job.path("id").asText() + "/execute", null).code()).isEqualTo(204);
+      }
+    }
+    throw new AssertionError("jobs of " + instance + " keep coming");
+  }
+
 
   private JsonNode taskNamed(String user, Api.Response created, String name) {
     return tasksOf(user, created).stream()

@@ -1,8 +1,18 @@
 package uk.ear.caseservice.e2e;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import uk.ear.caseservice.policy.WorkingCalendar;
 import uk.ear.caseservice.process.CaseProcess;
 
 /**
@@ -10,12 +20,41 @@ import uk.ear.caseservice.process.CaseProcess;
  * Spring's test-context cache key (with the profiles, e.g. {@link OnH2}): classes that extend this
  * and add the same profiles share one running application. Declare bean overrides here only; one
  * in a subclass gives that class a context of its own, and another minute of start-up.
+ *
+ * <p>Who gets new work depends on the time (the team in office hours, the Emergency Duty Team
+ * otherwise), so every test starts at 10:00 on the next England and Wales working day: the
+ * service's one clock is the engine's. A test about out-of-hours work moves it with {@link
+ * #clockAt}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class EndToEndTest {
+
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  /** "Now" as the service sees it. */
+  static final java.time.Clock ENGINE = new uk.ear.caseservice.policy.EngineClock(LONDON);
 
   @LocalServerPort int port;
 
   /** A spy, so a test can make the process start fail; Mockito resets it after each test. */
   @MockitoSpyBean CaseProcess caseProcess;
+
+  /** 10:00 London on the next working day after today: in office hours, after any real "now". */
+  static Instant nextWorkingMorning() {
+    LocalDate day = new WorkingCalendar(Set.of()).plusWorkingDays(LocalDate.now(LONDON), 1);
+    return day.atTime(LocalTime.of(10, 0)).atZone(LONDON).toInstant();
+  }
+
+  @BeforeEach
+  void officeHours() {
+    clockAt(nextWorkingMorning());
+  }
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  static void clockAt(Instant now) {
+    ClockUtil.setCurrentTime(Date.from(now));
+  }
 }

@@ -41,7 +41,6 @@ import uk.ear.caseservice.support.RequiresChromium;
 @RequiresChromium
 class TasklistBrowserIT extends EndToEndTest {
 
-  static final ZoneId LONDON = ZoneId.of("Europe/London");
   /** form-js 'datetime' in Tasklist 7.24: a flatpickr date field (US order) and an hh:mm field. */
   static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
   static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -71,7 +70,7 @@ class TasklistBrowserIT extends EndToEndTest {
   @Test
   void aWorkerSeesOpensAndCompletesARecordJointVisitTaskWhoseFormRenders() {
     // logged 40 minutes ago: due in 20, and the quarter hour before now is after the call
-    OffsetDateTime reported = OffsetDateTime.now(LONDON).minusMinutes(40);
+    OffsetDateTime reported = OffsetDateTime.now(ENGINE).minusMinutes(40);
     Api.Response created = api.post("police", "/api/calls", Calls.call(Calls.uniqueRef(), 2, "PRESTON", reported));
     assertThat(created.code()).isEqualTo(201);
     String caseRef = created.body().path("caseRef").asText();
@@ -120,7 +119,7 @@ class TasklistBrowserIT extends EndToEndTest {
 
     // filled in through the UI, with an arrival before the police even logged the call: the
     // browser cannot know that, the server refuses it and Tasklist shows why
-    LocalDateTime arrived = quarterHourBefore(LocalDateTime.now(LONDON));
+    LocalDateTime arrived = quarterHourBefore(LocalDateTime.now(ENGINE));
     arrival(arrived.minusMinutes(45));
     type(labelled("Who attended"), "PC Example (PC1234), Priya Shah");
     click(labelled("Was the person seen?"));

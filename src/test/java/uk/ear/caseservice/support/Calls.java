@@ -30,9 +30,9 @@ public final class Calls {
     return p;
   }
 
-  /** The contract's example call, logged ten minutes ago. */
+  /** The contract's example call, logged ten minutes ago by the service's (engine) clock. */
   public static Map<String, Object> call() {
-    return call(uniqueRef(), 2, "PRESTON", OffsetDateTime.now(ZoneId.of("Europe/London")).minusMinutes(10));
+    return call(uniqueRef(), 2, "PRESTON", OffsetDateTime.now(new uk.ear.caseservice.policy.EngineClock(ZoneId.of("Europe/London"))).minusMinutes(10));
   }
 
   public static Map<String, Object> call(

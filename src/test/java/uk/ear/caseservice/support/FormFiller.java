@@ -26,6 +26,9 @@ public final class FormFiller {
         (key, value) -> {
           if (value == null) {
             variables.remove(key);
+          } else if (value instanceof Map<?, ?> typed) {
+            // a typed value as the REST API takes it, e.g. {"value": "[...]", "type": "Json"}
+            variables.set(key, JSON.valueToTree(typed));
           } else {
             variables.set(key, JSON.createObjectNode().set("value", JSON.valueToTree(value)));
           }
@@ -50,8 +53,9 @@ public final class FormFiller {
             case "checkbox" -> Boolean.TRUE;
             case "number" -> 1;
             case "radio", "select" -> c.path("values").path(0).path("value").asText();
+            case "checklist" -> null; // Tasklist sends a Json value: give it with the overrides
             case "datetime" ->
-                LocalDateTime.now(ZoneId.of("Europe/London"))
+                LocalDateTime.now(new uk.ear.caseservice.policy.EngineClock(ZoneId.of("Europe/London")))
                     .minusMinutes(1)
                     .truncatedTo(ChronoUnit.MINUTES)
                     .toString();
