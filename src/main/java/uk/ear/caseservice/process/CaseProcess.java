@@ -24,6 +24,7 @@ public class CaseProcess {
 
   public static final String PROCESS_KEY = "EarlyActionCase";
   public static final String REPEAT_INCIDENT_MESSAGE = "RepeatIncidentReported";
+  public static final String CLOSURE_REQUESTED_MESSAGE = "CaseClosureRequested";
 
   private final RuntimeService runtime;
   private final AuthorizationService authorizations;

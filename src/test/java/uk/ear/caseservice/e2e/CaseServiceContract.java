@@ -459,6 +459,30 @@ abstract class CaseServiceContract extends EndToEndTest {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef).finished().count()).isEqualTo(1);
   }
 
+  @Test
+  void aWorkerAsksToCloseACaseEarlyAndTheManagerApproves() {
+    Api.Response created = api.post("police", "/api/calls", call());
+    String caseRef = created.body().path("caseRef").asText();
+    String path = "/api/cases/" + caseRef + "/closure-requests";
+    complete("sw.preston1", created, "Record joint visit", Map.of());
+
+    assertThat(api.post("sw.preston1", path, Map.of("reason", "EMIGRATED")).code()).isEqualTo(400);
+    assertThat(api.post("sw.burnley1", path, Map.of("reason", "MOVED_AWAY")).code()).isEqualTo(404);
+    assertThat(api.post("police", path, Map.of("reason", "MOVED_AWAY")).code()).isIn(403, 404);
+    Api.Response asked = api.post("sw.preston1", path, Map.of("reason", "MOVED_AWAY", "note", "Family moved to Leeds."));
+    assertThat(asked.code()).isEqualTo(202);
+    // nothing stops until the manager approves
+    assertThat(tasksOf("sw.preston1", created)).extracting(t -> t.path("name").asText()).containsExactly("Assess needs");
+
+    complete("mgr.preston", created, "Approve early closure", Map.of("earlyClosureDecision", "APPROVE"));
+    executeJobsOf(created);
+    JsonNode closed = caseView(caseRef);
+    assertThat(closed.path("stage").asText()).isEqualTo("CLOSED");
+    assertThat(closed.path("closureReason").asText()).isEqualTo("MOVED_AWAY");
+    assertThat(tasksOf("sw.preston1", created)).isEmpty();
+    assertThat(api.post("sw.preston1", path, Map.of("reason", "MOVED_AWAY")).code()).isEqualTo(409);
+  }
+
   /** Completes the user's first task of that name from its deployed form, as Tasklist would. */
   private void complete(String user, Api.Response created, String taskName, Map<String, Object> values) {
     JsonNode task = taskNamed(user, created, taskName);
