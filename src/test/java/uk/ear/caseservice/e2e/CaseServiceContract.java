@@ -460,6 +460,19 @@ abstract class CaseServiceContract extends EndToEndTest {
   }
 
   @Test
+  void theTeamManagerAllocatesATeamTaskToANamedWorker() {
+    Api.Response created = api.post("police", "/api/calls", call());
+    String taskId = tasksOf("sw.preston1", created).get(0).path("id").asText();
+    String assign = "/engine-rest/task/" + taskId + "/assignee";
+
+    // workers claim for themselves; only the team's manager gives work to someone else
+    assertThat(api.post("sw.preston1", assign, Map.of("userId", "sw.preston2")).code()).isEqualTo(403);
+    assertThat(api.post("mgr.burnley", assign, Map.of("userId", "sw.burnley1")).code()).isEqualTo(403);
+    assertThat(api.post("mgr.preston", assign, Map.of("userId", "sw.preston2")).code()).isEqualTo(204);
+    assertThat(tasksOf("sw.preston2", created).get(0).path("assignee").asText()).isEqualTo("sw.preston2");
+  }
+
+  @Test
   void aWorkerAsksToCloseACaseEarlyAndTheManagerApproves() {
     Api.Response created = api.post("police", "/api/calls", call());
     String caseRef = created.body().path("caseRef").asText();
