@@ -31,18 +31,6 @@ class ModelConsistencyTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static final Set<String> RECEIVING_SERVICES =
-      Set.of(
-          "EDGE_OF_CARE",
-          "CONNECT_4_LIFE",
-          "DOMESTIC_ABUSE_SERVICE",
-          "CHILDRENS_SOCIAL_CARE",
-          "ADULT_SOCIAL_CARE",
-          "MENTAL_HEALTH_SERVICES",
-          "YOUTH_OFFENDING_TEAM",
-          "EARLY_HELP",
-          "EMERGENCY_DUTY_TEAM");
-
   /**
    * The case lifecycle's forms (EarlyActionCase.bpmn) whose complete listeners are not in Java yet.
    * These are the exact sets each listener must accept; once a listener exists, take its key out
