@@ -6,9 +6,11 @@ import uk.ear.caseservice.cases.Teams;
 import uk.ear.caseservice.policy.OutOfHours;
 
 /**
- * Who a new piece of case work goes to: the team, or the Emergency Duty Team when it arrives out
- * of hours (EDT hours from configuration, bank holidays all day). Exposed to BPMN as {@code
- * allocation}.
+ * Who a new piece of case work goes to: the team, and out of hours (EDT hours from configuration,
+ * bank holidays all day) the Emergency Duty Team as well, whose members then see it in Tasklist.
+ * The EAR teams themselves work into the evening peak, so the team keeps sight of its work; who
+ * actually visited decides whether the team reviews an out-of-hours visit. Exposed to BPMN as
+ * {@code allocation}.
  */
 @Component("allocation")
 public class Allocation {
@@ -21,8 +23,9 @@ public class Allocation {
     this.clock = clock;
   }
 
+  /** Comma-separated candidate groups, as Camunda reads a String-valued candidateGroups. */
   public String candidateGroupFor(String teamGroup) {
-    return isOutOfHoursNow() ? Teams.EDT_GROUP : teamGroup;
+    return isOutOfHoursNow() ? teamGroup + "," + Teams.EDT_GROUP : teamGroup;
   }
 
   public boolean isOutOfHoursNow() {

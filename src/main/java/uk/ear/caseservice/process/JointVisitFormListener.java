@@ -25,6 +25,16 @@ class JointVisitFormListener extends CaseFormListener {
     return Set.of("riskLevel");
   }
 
+  /** The visit was made by the Emergency Duty Team: a member of EDT, not of the case's team. */
+  static boolean visitedByEdt(DelegateTask task, CaseRecord c) {
+    org.camunda.bpm.engine.impl.identity.Authentication auth =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    java.util.List<String> groups =
+        auth == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds();
+    return groups.contains(Teams.EDT_GROUP)
+        && (c.getTeam() == null || !groups.contains(Teams.groupOf(c.getTeam())));
+  }
+
   @Override
   Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     Instant visitedAt = form.pastDateTime("visitedAt", "When did you arrive?", true);
@@ -35,8 +45,7 @@ class JointVisitFormListener extends CaseFormListener {
     boolean personSeen = form.flag("personSeen", "Was the person seen?");
     String risk = form.choice("riskLevel", "Immediate risk after the visit", RISK_LEVELS, true);
     String notes = form.text("visitNotes", "What did you find?", 4000, true);
-    boolean byEdt =
-        task.getCandidates().stream().anyMatch(l -> Teams.EDT_GROUP.equals(l.getGroupId()));
+    boolean byEdt = visitedByEdt(task, c);
     return (records, caseRef, user) -> {
       String details =
           (personSeen ? "Person seen." : "Person not seen.")

@@ -505,6 +505,13 @@ abstract class CaseServiceContract extends EndToEndTest {
   }
 
   @Test
+  void inOfficeHoursTheEmergencyDutyTeamDoesNotSeeTeamWork() {
+    Api.Response created = api.post("police", "/api/calls", call());
+    taskNamed("sw.preston1", created, "Record joint visit");
+    assertThat(tasksOf("edt.duty", created)).isEmpty();
+  }
+
+  @Test
   void outOfHoursTheEmergencyDutyTeamVisitsAndTheMorningTeamTakesTheCaseOn() {
     // Friday 22:00 after the test morning: the Emergency Duty Team's hours
     java.time.ZonedDateTime friday = nextWorkingMorning().atZone(LONDON);
@@ -514,7 +521,9 @@ abstract class CaseServiceContract extends EndToEndTest {
     clockAt(friday.withHour(22).toInstant());
     Api.Response created = api.post("police", "/api/calls", call(uniqueRef(), 2, "PRESTON", OffsetDateTime.now(ENGINE).minusMinutes(5)));
 
-    assertThat(tasksOf("sw.preston1", created)).isEmpty();
+    // EDT sees the visit; the team, often still working the evening peak, keeps sight of it
+    taskNamed("sw.preston1", created, "Record joint visit");
+    assertThat(tasksOf("sw.burnley1", created)).isEmpty();
     JsonNode visit = taskNamed("edt.duty", created, "Record joint visit");
     JsonNode form = api.get("edt.duty", "/engine-rest/task/" + visit.path("id").asText() + "/deployed-form").body();
     assertThat(submit("edt.duty", visit.path("id").asText(), form, Map.of()).code()).isEqualTo(204);
