@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public class DemoCases implements ApplicationRunner {
   private final CaseRepository cases;
   private final IntakeService intake;
   private final TaskService tasks;
+  private final IdentityService identity;
   private final Clock clock;
   private final EarProperties properties;
 
@@ -45,11 +47,13 @@ public class DemoCases implements ApplicationRunner {
       CaseRepository cases,
       IntakeService intake,
       TaskService tasks,
+      IdentityService identity,
       Clock clock,
       EarProperties properties) {
     this.cases = cases;
     this.intake = intake;
     this.tasks = tasks;
+    this.identity = identity;
     this.clock = clock;
     this.properties = properties;
   }
@@ -86,7 +90,10 @@ public class DemoCases implements ApplicationRunner {
             .taskDefinitionKey("Task_RecordJointVisit")
             .singleResult();
     if (visit != null) {
-      tasks.complete(
+      // visited by a Burnley worker, who keeps the case
+      identity.setAuthentication("sw.burnley1", List.of("ear-burnley"));
+      try {
+        tasks.complete(
           visit.getId(),
           Map.of(
               "visitedAt", now.minusMinutes(75).toLocalDateTime().withNano(0).toString(),
@@ -94,6 +101,9 @@ public class DemoCases implements ApplicationRunner {
               "riskLevel", "MEDIUM",
               "visitAttendees", "PC1234, worker on duty",
               "visitNotes", "Seen at home with grandmother; agreed to meet tomorrow."));
+      } finally {
+        identity.clearAuthentication();
+      }
     }
     log.info("demo cases created: {}", cases.count());
   }
