@@ -31,12 +31,15 @@ public class CaseAccess {
         || (groups.contains(Teams.POLICE_GROUP) && cases.hasIncidentReceivedBy(c, user));
   }
 
+  /** The case belongs to the user's team (or the user administers the service). */
+  public boolean isOwnTeams(CaseRecord c, Set<String> groups) {
+    return groups.contains(Teams.ADMIN_GROUP)
+        || (c.getTeam() != null && groups.contains(Teams.groupOf(c.getTeam())));
+  }
+
   /** The case record with its people and notes: not for the police integration. */
   public boolean canReadRecord(CaseRecord c, String user, Set<String> groups) {
-    if (groups.contains(Teams.ADMIN_GROUP)) {
-      return true;
-    }
-    if (c.getTeam() != null && groups.contains(Teams.groupOf(c.getTeam()))) {
+    if (isOwnTeams(c, groups)) {
       return true;
     }
     if (groups.contains(Teams.EDT_GROUP) && c.getStage().isOpen()) {

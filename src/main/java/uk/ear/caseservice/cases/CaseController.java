@@ -2,23 +2,19 @@ package uk.ear.caseservice.cases;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.security.CamundaIdentityAuthenticationProvider;
 
 @RestController
 @RequestMapping("/api/cases")
 @Tag(name = "Cases")
 public class CaseController {
-
-  static final String GROUP_PREFIX = "ROLE_";
 
   private final CaseLookup cases;
   private final EarProperties properties;
@@ -33,7 +29,7 @@ public class CaseController {
   public ResponseEntity<CaseView> read(@PathVariable String caseRef, Authentication auth) {
     return ResponseEntity.of(
         cases
-            .read(caseRef, auth.getName(), groupsOf(auth))
+            .read(caseRef, auth.getName(), CamundaIdentityAuthenticationProvider.groupsOf(auth))
             .map(c -> CaseView.of(c, properties.zone())));
   }
 
@@ -47,14 +43,7 @@ public class CaseController {
   public ResponseEntity<HandoverPack> handoverPack(
       @PathVariable String caseRef, Authentication auth) {
     return ResponseEntity.of(
-        cases.handoverPack(caseRef, auth.getName(), groupsOf(auth), properties.zone()));
+        cases.handoverPack(caseRef, auth.getName(), CamundaIdentityAuthenticationProvider.groupsOf(auth), properties.zone()));
   }
 
-  static Set<String> groupsOf(Authentication auth) {
-    return auth.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith(GROUP_PREFIX))
-        .map(a -> a.substring(GROUP_PREFIX.length()))
-        .collect(Collectors.toUnmodifiableSet());
-  }
 }

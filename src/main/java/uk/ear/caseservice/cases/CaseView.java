@@ -48,7 +48,7 @@ public record CaseView(
         c.getClosureReason());
   }
 
-  private static OffsetDateTime at(Instant instant, ZoneId zone) {
+  static OffsetDateTime at(Instant instant, ZoneId zone) {
     return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
   }
 }

@@ -42,8 +42,8 @@ public record HandoverPack(
         c.getCategory(),
         c.getDistrict(),
         c.getStage(),
-        at(c.getReportedAt(), zone),
-        at(c.getOpenedAt(), zone),
+        CaseView.at(c.getReportedAt(), zone),
+        CaseView.at(c.getOpenedAt(), zone),
         c.getAllocatedWorker(),
         c.getIncidents().stream().map(Incident::getIncidentRef).toList(),
         subjects.stream().map(s -> new Person(s.getName(), s.getDateOfBirth(), s.getRole())).toList(),
@@ -53,14 +53,11 @@ public record HandoverPack(
                     new Entry(
                         e.getKind(),
                         e.getOutcome(),
-                        at(e.getOccurredAt(), zone),
-                        at(e.getRecordedAt(), zone),
+                        CaseView.at(e.getOccurredAt(), zone),
+                        CaseView.at(e.getRecordedAt(), zone),
                         e.getRecordedBy(),
                         e.getDetails()))
             .toList());
   }
 
-  private static OffsetDateTime at(java.time.Instant instant, ZoneId zone) {
-    return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
-  }
 }

@@ -14,17 +14,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import uk.ear.caseservice.cases.CaseAccess;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
 import uk.ear.caseservice.cases.CaseRepository;
 import uk.ear.caseservice.cases.ClosureReason;
-import uk.ear.caseservice.cases.Teams;
+import uk.ear.caseservice.security.CamundaIdentityAuthenticationProvider;
 
 /**
  * Closing a case before its work is done (the person moved away, died or declined support): a
@@ -39,11 +39,14 @@ public class ClosureRequests {
   public record ClosureRequest(@NotNull ClosureReason reason, @Size(max = 2000) String note) {}
 
   private final CaseRepository cases;
+  private final CaseAccess access;
   private final CaseRecords records;
   private final RuntimeService runtime;
 
-  public ClosureRequests(CaseRepository cases, CaseRecords records, RuntimeService runtime) {
+  public ClosureRequests(
+      CaseRepository cases, CaseAccess access, CaseRecords records, RuntimeService runtime) {
     this.cases = cases;
+    this.access = access;
     this.records = records;
     this.runtime = runtime;
   }
@@ -56,16 +59,9 @@ public class ClosureRequests {
   @Transactional
   public ResponseEntity<Object> request(
       @PathVariable String caseRef, @Valid @RequestBody ClosureRequest request, Authentication auth) {
-    Set<String> groups =
-        auth.getAuthorities().stream()
-            .map(GrantedAuthority::getAuthority)
-            .filter(a -> a.startsWith("ROLE_"))
-            .map(a -> a.substring("ROLE_".length()))
-            .collect(java.util.stream.Collectors.toSet());
+    Set<String> groups = CamundaIdentityAuthenticationProvider.groupsOf(auth);
     CaseRecord c = cases.findByCaseRef(caseRef).orElse(null);
-    if (c == null
-        || c.getTeam() == null
-        || !(groups.contains(Teams.groupOf(c.getTeam())) || groups.contains(Teams.ADMIN_GROUP))) {
+    if (c == null || !access.isOwnTeams(c, groups)) {
       return ResponseEntity.notFound().build();
     }
     if (!c.getStage().isOpen()) {

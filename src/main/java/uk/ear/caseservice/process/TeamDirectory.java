@@ -49,17 +49,6 @@ public class TeamDirectory {
    */
   private static <T> T withoutAuthorizationChecks(Supplier<T> query) {
     CommandContext command = Context.getCommandContext();
-    if (command == null) {
-      return query.get();
-    }
-    boolean enabled = command.isAuthorizationCheckEnabled();
-    command.disableAuthorizationCheck();
-    try {
-      return query.get();
-    } finally {
-      if (enabled) {
-        command.enableAuthorizationCheck();
-      }
-    }
+    return command == null ? query.get() : command.runWithoutAuthorization(query::get);
   }
 }

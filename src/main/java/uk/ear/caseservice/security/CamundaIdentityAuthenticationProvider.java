@@ -1,6 +1,8 @@
 package uk.ear.caseservice.security;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -40,6 +42,15 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
             .<GrantedAuthority>map(g -> new SimpleGrantedAuthority(ROLE_PREFIX + g))
             .toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);
+  }
+
+  /** The Camunda groups of an authentication this provider made (ROLE_<group> authorities). */
+  public static Set<String> groupsOf(Authentication authentication) {
+    return authentication.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith(ROLE_PREFIX))
+        .map(a -> a.substring(ROLE_PREFIX.length()))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override

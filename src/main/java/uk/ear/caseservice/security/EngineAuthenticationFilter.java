@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,13 +36,8 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       return;
     }
-    List<String> groups =
-        auth.getAuthorities().stream()
-            .map(GrantedAuthority::getAuthority)
-            .filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.ROLE_PREFIX))
-            .map(a -> a.substring(CamundaIdentityAuthenticationProvider.ROLE_PREFIX.length()))
-            .toList();
-    identity.setAuthentication(auth.getName(), groups);
+    identity.setAuthentication(
+        auth.getName(), List.copyOf(CamundaIdentityAuthenticationProvider.groupsOf(auth)));
     try {
       chain.doFilter(request, response);
     } finally {
