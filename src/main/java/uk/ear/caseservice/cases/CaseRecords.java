@@ -70,10 +70,13 @@ public class CaseRecords {
     get(caseRef).moveTo(stage);
   }
 
-  /** Starts intensive support now for {@code period}; returns when it ends. */
-  public Instant startSupport(String caseRef, java.time.Duration period) {
+  /**
+   * Starts intensive support now for {@code period} of calendar days in the clock's zone (the same
+   * time of day six weeks on, whatever the clocks did in between); returns when it ends.
+   */
+  public Instant startSupport(String caseRef, java.time.Period period) {
     Instant now = clock.instant();
-    Instant ends = now.plus(period);
+    Instant ends = now.atZone(clock.getZone()).plus(period).toInstant();
     get(caseRef).startSupport(now, ends);
     audit.save(new CaseAudit(caseRef, "system", "SUPPORT_STARTED", now));
     return ends;
@@ -82,7 +85,7 @@ public class CaseRecords {
   /** Extends intensive support by {@code weeks}; returns the new end. */
   public Instant extendSupport(String caseRef, int weeks) {
     CaseRecord c = get(caseRef);
-    Instant ends = c.getSupportEndsAt().plus(java.time.Duration.ofDays(7L * weeks));
+    Instant ends = c.getSupportEndsAt().atZone(clock.getZone()).plusWeeks(weeks).toInstant();
     c.extendSupport(ends);
     audit.save(new CaseAudit(caseRef, "system", "SUPPORT_EXTENDED", clock.instant()));
     return ends;

@@ -37,10 +37,12 @@ public record EarProperties(
   /**
    * Intensive support: {@code period} (about six weeks), the case review falls due {@code
    * reviewBeforeEnd} before it ends, an approved extension adds up to {@code maxExtensionWeeks}.
+   * Calendar periods in {@code zone}, not hours: six weeks from 10:00 ends at 10:00 even when the
+   * clocks change in between.
    */
   public record Support(
-      @DefaultValue("P42D") java.time.Duration period,
-      @DefaultValue("P7D") java.time.Duration reviewBeforeEnd,
+      @DefaultValue("P42D") java.time.Period period,
+      @DefaultValue("P7D") java.time.Period reviewBeforeEnd,
       @DefaultValue("6") int maxExtensionWeeks) {}
 
   public record Demo(@DefaultValue("false") boolean identities, @DefaultValue("false") boolean cases) {}

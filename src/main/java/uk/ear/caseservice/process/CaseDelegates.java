@@ -90,7 +90,8 @@ class CaseDelegates {
       DelegateExecution execution, Instant ends, EarProperties properties) {
     execution.setVariable("supportEndsAt", Date.from(ends));
     execution.setVariable(
-        "supportReviewAt", Date.from(ends.minus(properties.support().reviewBeforeEnd())));
+        "supportReviewAt",
+        Date.from(ends.atZone(properties.zone()).minus(properties.support().reviewBeforeEnd()).toInstant()));
   }
 
   static String caseRef(DelegateExecution execution) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -65,7 +66,8 @@ final class FormValues {
       return null;
     }
     if (!(value instanceof String s) || !allowed.contains(s)) {
-      problems.add("'" + label + "' must be one of " + String.join(", ", allowed) + ".");
+      // sorted: the same message every time, whatever order the set keeps
+      problems.add("'" + label + "' must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)) + ".");
       return null;
     }
     return s;
@@ -170,8 +172,21 @@ final class FormValues {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException noOffset) {
-      return LocalDateTime.parse(text).atZone(zone).toInstant();
+      return londonTime(LocalDateTime.parse(text));
     }
+  }
+
+  /**
+   * A wall-clock time as Tasklist sends it. In the hour the clocks go back, 01:30 happens twice:
+   * read it as the later one (GMT), so a late visit is never recorded as in time, unless the later
+   * one has not happened yet. A time in the hour skipped in spring is moved on by the gap.
+   */
+  private Instant londonTime(LocalDateTime local) {
+    ZonedDateTime earlier = local.atZone(zone).withEarlierOffsetAtOverlap();
+    ZonedDateTime later = earlier.withLaterOffsetAtOverlap();
+    return later.toInstant().isAfter(clock.instant().plus(CLOCK_TOLERANCE))
+        ? earlier.toInstant()
+        : later.toInstant();
   }
 
   /** Adds a rule of the task's own (e.g. the visit cannot be before the call). */

@@ -1,7 +1,7 @@
 package uk.ear.caseservice.policy;
 
-import java.time.Duration;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -18,7 +18,7 @@ public final class TestEarProperties {
         List.of("PRESTON", "BURNLEY"),
         new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
         new EarProperties.Edt(LocalTime.of(17, 0), LocalTime.of(16, 30), LocalTime.of(8, 45)),
-        new EarProperties.Support(Duration.ofDays(42), Duration.ofDays(7), 6),
+        new EarProperties.Support(Period.ofDays(42), Period.ofDays(7), 6),
         new EarProperties.Demo(false, false));
   }
 }

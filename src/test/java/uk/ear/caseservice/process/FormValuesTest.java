@@ -40,6 +40,33 @@ class FormValuesTest {
   }
 
   @Test
+  void inTheHourTheClocksGoBackTheLaterOfTheTwoTimesIsTakenOnceItHasHappened() {
+    // Sunday 27 October 2013: 01:30 was 00:30 UTC (BST), then 01:30 UTC (GMT)
+    when(scope.getVariable("at")).thenReturn("2013-10-27T01:30");
+    Instant asBst = Instant.parse("2013-10-27T00:30:00Z");
+    Instant asGmt = Instant.parse("2013-10-27T01:30:00Z");
+
+    // at 03:00 GMT both have happened: the later, so a late arrival never counts as in time
+    assertThat(valueAt("2013-10-27T03:00:00Z")).isEqualTo(asGmt);
+    // at 01:40 BST only the first has happened: that one, not a time in the future
+    assertThat(valueAt("2013-10-27T00:40:00Z")).isEqualTo(asBst);
+  }
+
+  @Test
+  void aTimeInTheHourSkippedInSpringIsMovedOnByTheGap() {
+    // Sunday 31 March 2013: 01:00 GMT became 02:00 BST; 01:30 did not happen in London
+    when(scope.getVariable("at")).thenReturn("2013-03-31T01:30");
+    assertThat(valueAt("2013-03-31T09:00:00Z")).isEqualTo(Instant.parse("2013-03-31T01:30:00Z"));
+  }
+
+  private Instant valueAt(String now) {
+    FormValues values = new FormValues(scope, Clock.fixed(Instant.parse(now), LONDON), LONDON);
+    Instant at = values.pastDateTime("at", "When did you arrive?", true);
+    assertThat(values.problems()).isEmpty();
+    return at;
+  }
+
+  @Test
   void numbersMustBeWholeAndInRange() {
     when(scope.getVariable("a")).thenReturn(3);
     when(scope.getVariable("b")).thenReturn(2.5d);
