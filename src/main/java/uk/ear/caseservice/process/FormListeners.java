@@ -2,6 +2,8 @@ package uk.ear.caseservice.process;
 
 import java.time.Clock;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import uk.ear.caseservice.cases.CaseRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.ear.caseservice.cases.CaseRecords;
@@ -30,7 +32,11 @@ class FormListeners {
         properties);
   }
 
-  /** Form_ScreenCall: desk screening of a grade 4 call. */
+  /**
+   * Form_ScreenCall: desk screening of a grade 4 call. The team's worker who screens it keeps the
+   * case (as the visiting worker does), so a referral on lands with them; after an EDT screening
+   * the team picks it up from its queue.
+   */
   @Bean
   NoteAndOutcomeFormListener screeningFormListener(
       CaseRecords records, Clock clock, EarProperties properties) {
@@ -46,7 +52,20 @@ class FormListeners {
             true),
         records,
         clock,
-        properties);
+        properties) {
+      @Override
+      Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+        Submission note = super.read(task, c, form);
+        boolean byEdt = JointVisitFormListener.completedByEdt(task, c);
+        return (records, caseRef, user) -> {
+          note.store(records, caseRef, user);
+          if (!byEdt && c.getAllocatedWorker() == null) {
+            records.allocate(caseRef, user);
+            task.getExecution().setVariable(CaseVariables.ALLOCATED_WORKER, user);
+          }
+        };
+      }
+    };
   }
 
   /** Form_ReviewMissedResponse: the manager records why the window was missed and what they did. */

@@ -2,8 +2,10 @@ package uk.ear.caseservice.process;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
@@ -25,12 +27,11 @@ class JointVisitFormListener extends CaseFormListener {
     return Set.of("riskLevel");
   }
 
-  /** The visit was made by the Emergency Duty Team: a member of EDT, not of the case's team. */
-  static boolean visitedByEdt(DelegateTask task, CaseRecord c) {
-    org.camunda.bpm.engine.impl.identity.Authentication auth =
+  /** The task is completed by the Emergency Duty Team: a member of EDT, not of the case's team. */
+  static boolean completedByEdt(DelegateTask task, CaseRecord c) {
+    Authentication auth =
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    java.util.List<String> groups =
-        auth == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds();
+    List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
     return groups.contains(Teams.EDT_GROUP)
         && (c.getTeam() == null || !groups.contains(Teams.groupOf(c.getTeam())));
   }
@@ -45,7 +46,7 @@ class JointVisitFormListener extends CaseFormListener {
     boolean personSeen = form.flag("personSeen", "Was the person seen?");
     String risk = form.choice("riskLevel", "Immediate risk after the visit", RISK_LEVELS, true);
     String notes = form.text("visitNotes", "What did you find?", 4000, true);
-    boolean byEdt = visitedByEdt(task, c);
+    boolean byEdt = completedByEdt(task, c);
     return (records, caseRef, user) -> {
       String details =
           (personSeen ? "Person seen." : "Person not seen.")

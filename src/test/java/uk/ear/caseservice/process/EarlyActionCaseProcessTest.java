@@ -636,6 +636,7 @@ class EarlyActionCaseProcessTest {
     complete(task(), Map.of("closureDecision", "APPROVE"));
     finishClosing(pi);
     assertThat(pi).hasNotPassed("SubProcess_Handover").isEnded();
+    Assertions.assertThat(closedWithReason).containsExactly("SUPPORT_COMPLETED");
   }
 
   // --- handover ----------------------------------------------------------------------------------

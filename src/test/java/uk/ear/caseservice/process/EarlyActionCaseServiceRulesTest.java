@@ -213,6 +213,15 @@ class EarlyActionCaseServiceRulesTest {
     // Christmas Day and Boxing Day are bank holidays: Friday 27 December, 17:00 GMT
     assertThat(screening).hasDueDate(date("2013-12-27T17:00:00Z"));
     Assertions.assertThat(screening.getPriority()).isLessThan(90);
+
+    // the team's worker who screens it on Friday keeps the case: the handover is theirs
+    at("2013-12-27T09:30:00Z");
+    completeAs(
+        WORKER, screening, Map.of("screeningOutcome", "REFER_ON", "screeningNotes", "Known to Early Help."));
+    assertThat(pi).isWaitingAt("Task_ChooseReceivingServices");
+    assertThat(task()).isAssignedTo(WORKER);
+    Assertions.assertThat(caseOf(pi).getAllocatedWorker()).isEqualTo(WORKER);
+    Assertions.assertThat(caseOf(pi).getStage()).isEqualTo(Stage.HANDOVER);
   }
 
   @Test
