@@ -25,6 +25,8 @@ public class CaseProcess {
   public static final String PROCESS_KEY = "EarlyActionCase";
   public static final String REPEAT_INCIDENT_MESSAGE = "RepeatIncidentReported";
   public static final String CLOSURE_REQUESTED_MESSAGE = "CaseClosureRequested";
+  /** The process a worker starts in Tasklist to ask for an early closure. */
+  public static final String CLOSURE_REQUEST_KEY = "RequestCaseClosure";
 
   private final RuntimeService runtime;
   private final AuthorizationService authorizations;

@@ -64,6 +64,14 @@ public class AccessSetup implements ApplicationRunner {
       ensureGroup(group, "EAR team " + team.charAt(0) + team.substring(1).toLowerCase(), "TEAM");
       taskGroups.add(group);
       grant(group, Resources.PROCESS_DEFINITION, CaseProcess.PROCESS_KEY, Permissions.READ);
+      // "Request early closure of a case" is started from Tasklist's Start process
+      grant(group, Resources.PROCESS_DEFINITION, CaseProcess.CLOSURE_REQUEST_KEY, Permissions.READ);
+      grant(
+          group,
+          Resources.PROCESS_DEFINITION,
+          CaseProcess.CLOSURE_REQUEST_KEY,
+          Permissions.CREATE_INSTANCE);
+      grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
     ensureGroup(Teams.MANAGERS_GROUP, "EAR managers", "MANAGERS");
     ensureGroup(Teams.EDT_GROUP, "Emergency Duty Team", "TEAM");

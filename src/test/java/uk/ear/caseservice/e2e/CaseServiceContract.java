@@ -374,8 +374,11 @@ abstract class CaseServiceContract extends EndToEndTest {
     // the server checks what the browser would: a visit in the future is refused, task stays
     Api.Response refused =
         submit("sw.preston1", visitId, form, Map.of("visitedAt", OffsetDateTime.now(ENGINE).plusHours(2).toLocalDateTime().withNano(0).toString(), "riskLevel", "EXTREME"));
-    assertThat(refused.code()).isGreaterThanOrEqualTo(400);
+    // a 400 in the worker's words, which Tasklist shows as it is
+    assertThat(refused.code()).isEqualTo(400);
+    assertThat(refused.body().path("type").asText()).isEqualTo("FormRejectedException");
     assertThat(refused.body().path("message").asText())
+        .startsWith("Record joint visit: please correct the form. ")
         .contains("'When did you arrive?' cannot be in the future")
         .contains("'Immediate risk after the visit' must be one of");
     assertThat(api.get("sw.preston1", "/engine-rest/task/" + visitId).code()).isEqualTo(200);
@@ -494,6 +497,50 @@ abstract class CaseServiceContract extends EndToEndTest {
     assertThat(closed.path("closureReason").asText()).isEqualTo("MOVED_AWAY");
     assertThat(tasksOf("sw.preston1", created)).isEmpty();
     assertThat(api.post("sw.preston1", path, Map.of("reason", "MOVED_AWAY")).code()).isEqualTo(409);
+  }
+
+  @Test
+  void aWorkerAsksInTasklistToCloseACaseEarly() {
+    Api.Response created = api.post("police", "/api/calls", call());
+    String caseRef = created.body().path("caseRef").asText();
+    // Tasklist's Start process offers the request; cases themselves start only from police calls
+    JsonNode startable =
+        api.get(
+                "sw.preston1",
+                "/engine-rest/process-definition?latestVersion=true&startableInTasklist=true"
+                    + "&startablePermissionCheck=true&active=true")
+            .body();
+    assertThat(startable.findValuesAsText("key")).containsExactly("RequestCaseClosure");
+    String start = "/engine-rest/process-definition/key/RequestCaseClosure";
+    JsonNode form = api.get("sw.preston1", start + "/deployed-start-form").body();
+    assertThat(form.path("id").asText()).isEqualTo("Form_RequestCaseClosure");
+
+    // another team's worker cannot close it, and is told so; nothing starts
+    Api.Response other =
+        api.post(
+            "sw.burnley1",
+            start + "/submit-form",
+            FormFiller.submission(form, Map.of("caseRef", caseRef, "requestedClosureReason", "MOVED_AWAY")));
+    assertThat(other.code()).isEqualTo(400);
+    assertThat(other.body().path("message").asText())
+        .isEqualTo("Request early closure: please correct the form. Your team has no case " + caseRef + ".");
+    assertThat(tasksOf("mgr.preston", created)).extracting(t -> t.path("name").asText()).doesNotContain("Approve early closure");
+
+    Api.Response asked =
+        api.post(
+            "sw.preston1",
+            start + "/submit-form",
+            FormFiller.submission(
+                form,
+                Map.of("caseRef", caseRef.toLowerCase(), "requestedClosureReason", "DECLINED_SUPPORT")));
+    assertThat(asked.code()).as("%s", asked.body()).isEqualTo(200);
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("RequestCaseClosure").processInstanceBusinessKey(caseRef).count()).isOne();
+
+    complete("mgr.preston", created, "Approve early closure", Map.of("earlyClosureDecision", "APPROVE"));
+    executeJobsOf(created);
+    JsonNode closed = caseView(caseRef);
+    assertThat(closed.path("stage").asText()).isEqualTo("CLOSED");
+    assertThat(closed.path("closureReason").asText()).isEqualTo("DECLINED_SUPPORT");
   }
 
   /** Completes the user's first task of that name from its deployed form, as Tasklist would. */

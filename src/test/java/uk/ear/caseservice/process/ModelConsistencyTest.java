@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -66,6 +67,13 @@ class ModelConsistencyTest {
         assertThat(task.getCamundaFormRef()).as("%s in %s has a formRef", task.getId(), bpmn).isNotBlank();
         assertThat(formIds).as("form of %s", task.getId()).contains(task.getCamundaFormRef());
         assertThat(task.getCamundaFormRefBinding()).as("binding of %s", task.getId()).isEqualTo("deployment");
+      }
+      // start forms (Tasklist's Start process), where a process has one
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        if (start.getCamundaFormRef() != null) {
+          assertThat(formIds).as("form of %s", start.getId()).contains(start.getCamundaFormRef());
+          assertThat(start.getCamundaFormRefBinding()).as("binding of %s", start.getId()).isEqualTo("deployment");
+        }
       }
     }
   }

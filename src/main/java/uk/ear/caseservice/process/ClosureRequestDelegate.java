@@ -1,0 +1,60 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.ClosureReason;
+import uk.ear.caseservice.policy.EarProperties;
+
+/**
+ * Task_PassRequestToManager of RequestCaseClosure: checks the start form on the server and passes
+ * the request to the case. Anything wrong refuses the start (nothing is stored) with a message
+ * Tasklist shows.
+ */
+@Component("closureRequestDelegate")
+class ClosureRequestDelegate implements JavaDelegate {
+
+  static final String FORM = "Request early closure";
+
+  private final EarlyClosure earlyClosure;
+  private final Clock clock;
+  private final EarProperties properties;
+
+  ClosureRequestDelegate(EarlyClosure earlyClosure, Clock clock, EarProperties properties) {
+    this.earlyClosure = earlyClosure;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    FormValues form = new FormValues(execution, clock, properties.zone());
+    String caseRef = form.text("caseRef", "Case reference", 20, true);
+    String reason =
+        form.choice("requestedClosureReason", "Why should the case close?", ClosureReason.names(), true);
+    String note = form.text("closureRequestNote", "What happened?", 2000, true);
+    Authentication user =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (user == null || user.getUserId() == null) {
+      form.problem("Only a signed-in worker of the case's team can ask to close it.");
+    }
+    if (!form.problems().isEmpty()) {
+      throw new FormRejectedException(FORM, form.problems());
+    }
+    String ref = caseRef.toUpperCase(java.util.Locale.ROOT);
+    Set<String> groups = new HashSet<>(user.getGroupIds() == null ? List.of() : user.getGroupIds());
+    try {
+      earlyClosure.request(ref, ClosureReason.valueOf(reason), note, user.getUserId(), groups);
+    } catch (EarlyClosure.Refused refused) {
+      throw new FormRejectedException(FORM, List.of(refused.getMessage()));
+    }
+    // the request is on the case now: this instance keeps only which case it was about
+    execution.setProcessBusinessKey(ref);
+    execution.removeVariable("closureRequestNote");
+  }
+}
