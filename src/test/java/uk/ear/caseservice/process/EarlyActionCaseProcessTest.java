@@ -242,12 +242,17 @@ class EarlyActionCaseProcessTest {
     Assertions.assertThat(task().getPriority()).isEqualTo(90);
     verify(allocation).candidateGroupFor("ear-preston");
 
+    // the police hear of the case at once, without the visit waiting for their system
+    assertThat(pi).isWaitingAt("Task_RecordJointVisit", "Task_NotifyPoliceOfNewCase");
+    Assertions.assertThat(policeAreTold(pi)).containsExactly("ATTACHED");
+
     complete(task(), Map.of("riskLevel", "LOW"));
     verify(jointVisitForm).notify(any());
     assertThat(pi)
-        .isWaitingAt("Task_AssessNeeds")
-        .hasPassed("Gateway_VisitedOutOfHours")
+        .isWaitingAt("Task_AssessNeeds", "Task_NotifyPoliceOfVisit")
+        .hasPassed("Gateway_VisitRecorded", "Gateway_VisitedOutOfHours")
         .hasNotPassed("Task_ReviewOutOfHoursVisit");
+    Assertions.assertThat(policeAreTold(pi)).containsExactly("VISITED");
     assertThat(task()).hasCandidateGroup("ear-preston").hasDueDate(Date.from(NEXT_FRIDAY_COB));
     Assertions.assertThat(task().getPriority()).isEqualTo(90);
 
@@ -363,7 +368,11 @@ class EarlyActionCaseProcessTest {
     execute(timer);
 
     verify(recordMissedResponse).execute(any(DelegateExecution.class));
-    assertThat(pi).isWaitingAt("Task_RecordJointVisit", "Task_ReviewMissedResponse");
+    assertThat(pi)
+        .isWaitingAt("Task_RecordJointVisit", "Task_ReviewMissedResponse", "Task_AlertManagerToMissedResponse");
+    // the duty manager gets a mail as well as the Tasklist task; neither waits for the other
+    Assertions.assertThat(managersAreAlerted(pi)).containsExactly("RESPONSE_WINDOW_MISSED");
+    assertThat(pi).hasPassed("EndEvent_ManagerAlertedToMissedResponse");
     var review = taskAt("Task_ReviewMissedResponse");
     Assertions.assertThat(candidateUsers(review)).containsExactly(MANAGER);
     Assertions.assertThat(review.getPriority()).isEqualTo(90);
@@ -391,6 +400,9 @@ class EarlyActionCaseProcessTest {
 
     assertThat(pi)
         .isWaitingAt("Task_RecordJointVisit", "Task_ReviewMissedResponse", "Task_ReviewOverdueVisit");
+    Assertions.assertThat(managersAreAlerted(pi))
+        .containsExactlyInAnyOrder("RESPONSE_WINDOW_MISSED", "VISIT_STILL_OVERDUE");
+    assertThat(pi).hasPassed("EndEvent_ManagersAlertedToOverdueVisit");
     Task overdue = taskAt("Task_ReviewOverdueVisit");
     Assertions.assertThat(groups(overdue)).containsExactly("ear-managers");
     Assertions.assertThat(candidateUsers(overdue)).isEmpty();
@@ -468,7 +480,10 @@ class EarlyActionCaseProcessTest {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey("EarlyActionCase", "EAR-2013-000002", vars);
 
     verify(referOut).execute(any());
-    assertThat(pi).hasPassed("Task_ReferToDistrictServices", "EndEvent_ReferredOut").isEnded();
+    assertThat(pi).hasPassed("Task_ReferToDistrictServices", "EndEvent_ReferredOut");
+    // the police learn the case reference (its stage says it was referred out)
+    Assertions.assertThat(policeAreTold(pi)).containsExactly("ATTACHED");
+    assertThat(pi).isEnded();
   }
 
   @Test
@@ -988,10 +1003,36 @@ class EarlyActionCaseProcessTest {
   /** The async close, then the police update by the workers app. */
   private static void finishClosing(ProcessInstance pi) {
     assertThat(pi).isWaitingAt("Task_CloseCase");
-    runAsyncJobs(pi);
-    LockedExternalTask police = lockOne("ear-police-update");
-    externalTaskService().complete(police.getId(), "worker");
+    Assertions.assertThat(policeAreTold(pi)).containsOnlyOnce("CLOSED");
     assertThat(pi).hasPassed("EndEvent_CaseClosed");
+  }
+
+  /**
+   * Runs the save points, then plays the workers app for every police update of the case that is
+   * due: returns their events.
+   */
+  private static List<String> policeAreTold(ProcessInstance pi) {
+    return workersComplete(pi, "ear-police-update", "policeEvent");
+  }
+
+  /** As {@link #policeAreTold}, for the manager alerts: returns their kinds. */
+  private static List<String> managersAreAlerted(ProcessInstance pi) {
+    return workersComplete(pi, "ear-manager-alert", "alertKind");
+  }
+
+  private static List<String> workersComplete(ProcessInstance pi, String topic, String variable) {
+    runAsyncJobs(pi);
+    List<String> values = new ArrayList<>();
+    for (LockedExternalTask locked :
+        externalTaskService()
+            .fetchAndLock(10, "worker")
+            .topic(topic, 60_000L)
+            .businessKey(pi.getBusinessKey())
+            .execute()) {
+      values.add(locked.getVariables().getValue(variable, String.class));
+      externalTaskService().complete(locked.getId(), "worker");
+    }
+    return values;
   }
 
   private static LockedExternalTask lockOne(String topic) {
@@ -1019,7 +1060,11 @@ class EarlyActionCaseProcessTest {
       externalTaskService().complete(pack.getId(), "worker");
     }
     Assertions.assertThat(
-            externalTaskService().createExternalTaskQuery().processInstanceId(pi.getId()).count())
+            externalTaskService()
+                .createExternalTaskQuery()
+                .processInstanceId(pi.getId())
+                .topicName("ear-handover-pack")
+                .count())
         .isZero();
     return services;
   }
