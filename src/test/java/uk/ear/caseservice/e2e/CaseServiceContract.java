@@ -250,6 +250,10 @@ abstract class CaseServiceContract extends EndToEndTest {
     JsonNode view = api.get("police", "/api/cases/" + created.body().path("caseRef").asText()).body();
     assertThat(view.path("stage").asText()).isEqualTo("REFERRED_OUT");
     assertThat(view.path("closedAt").isNull()).isFalse();
+    // the police learn the case reference of their call; its stage says it was referred out
+    Map<String, JsonNode> told = policeUpdates(created);
+    assertThat(told).containsOnlyKeys("ATTACHED");
+    completeAsWorkers(told.get("ATTACHED"));
     assertThat(history.createHistoricProcessInstanceQuery()
             .processInstanceId(created.body().path("processInstanceId").asText()).finished().count())
         .isEqualTo(1);
@@ -415,13 +419,14 @@ abstract class CaseServiceContract extends EndToEndTest {
     assertThat(closed.path("stage").asText()).isEqualTo("CLOSED");
     assertThat(closed.path("closedAt").isNull()).isFalse();
 
-    // then the police are told, by the workers app: it may read the case while it holds the task
+    // the police are told of the new case, the visit and the closure, by the workers app: it may
+    // read the case only while it holds one of the case's tasks
     assertThat(api.get("workers", "/api/cases/" + caseRef).code()).isEqualTo(404);
-    JsonNode update = fetchAndLock("ear-police-update", created);
-    assertThat(update.path("variables").path("policeEvent").path("value").asText()).isEqualTo("CLOSED");
+    Map<String, JsonNode> told = policeUpdates(created);
+    assertThat(told).containsOnlyKeys("ATTACHED", "VISITED", "CLOSED");
     assertThat(api.get("workers", "/api/cases/" + caseRef).code()).isEqualTo(200);
-    assertThat(api.post("workers", "/engine-rest/external-task/" + update.path("id").asText() + "/complete",
-        Map.of("workerId", "e2e-worker")).code()).isEqualTo(204);
+    told.values().forEach(this::completeAsWorkers);
+    assertThat(api.get("workers", "/api/cases/" + caseRef).code()).isEqualTo(404);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef).finished().count()).isEqualTo(1);
   }
 
@@ -457,8 +462,9 @@ abstract class CaseServiceContract extends EndToEndTest {
     JsonNode closed = caseView(caseRef);
     assertThat(closed.path("stage").asText()).isEqualTo("CLOSED");
     assertThat(closed.path("closureReason").asText()).isEqualTo("HANDED_OVER");
-    JsonNode update = fetchAndLock("ear-police-update", created);
-    api.post("workers", "/engine-rest/external-task/" + update.path("id").asText() + "/complete", Map.of("workerId", "e2e-worker"));
+    Map<String, JsonNode> told = policeUpdates(created);
+    assertThat(told).containsOnlyKeys("ATTACHED", "VISITED", "CLOSED");
+    told.values().forEach(this::completeAsWorkers);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef).finished().count()).isEqualTo(1);
   }
 
@@ -600,6 +606,11 @@ abstract class CaseServiceContract extends EndToEndTest {
     JsonNode view = caseView(caseRef);
     assertThat(view.path("respondedInTime").asBoolean(true)).isFalse();
     assertThat(view.path("responseMissedAt").isNull()).isFalse();
+    // and the workers app mails the duty manager (the timers still waiting stay so)
+    executeJobsOf(created, "&messages=true");
+    JsonNode alert = fetchAndLock("ear-manager-alert", created);
+    assertThat(alert.path("variables").path("alertKind").path("value").asText()).isEqualTo("RESPONSE_WINDOW_MISSED");
+    completeAsWorkers(alert);
 
     JsonNode review = taskNamed("mgr.preston", created, "Review missed response");
     JsonNode form = api.get("mgr.preston", "/engine-rest/task/" + review.path("id").asText() + "/deployed-form").body();
@@ -654,6 +665,31 @@ abstract class CaseServiceContract extends EndToEndTest {
     return api.post(user, "/engine-rest/task/" + taskId + "/submit-form", FormFiller.submission(form, overrides));
   }
 
+  /**
+   * As the workers app does, once the save points have run: locks every police update of the case
+   * that is due, by event (each at most once).
+   */
+  private Map<String, JsonNode> policeUpdates(Api.Response created) {
+    executeJobsOf(created);
+    JsonNode locked =
+        api.post("workers", "/engine-rest/external-task/fetchAndLock",
+            Map.of("workerId", "e2e-worker", "maxTasks", 10,
+                "topics", List.of(Map.of("topicName", "ear-police-update", "lockDuration", 60000,
+                    "processInstanceId", created.body().path("processInstanceId").asText()))))
+            .body();
+    Map<String, JsonNode> byEvent = new java.util.TreeMap<>();
+    for (JsonNode task : locked) {
+      JsonNode before = byEvent.put(task.path("variables").path("policeEvent").path("value").asText(), task);
+      assertThat(before).as("one police update per event").isNull();
+    }
+    return byEvent;
+  }
+
+  private void completeAsWorkers(JsonNode externalTask) {
+    assertThat(api.post("workers", "/engine-rest/external-task/" + externalTask.path("id").asText() + "/complete",
+        Map.of("workerId", "e2e-worker")).code()).isEqualTo(204);
+  }
+
   /** As the workers app does: fetch and lock the case's one task of {@code topic}. */
   private JsonNode fetchAndLock(String topic, Api.Response created) {
     return fetchAndLock(topic, created, 1).get(0);
@@ -673,9 +709,14 @@ abstract class CaseServiceContract extends EndToEndTest {
 
   /** Runs the case's due jobs as the job executor would, until none is left (at most 10 rounds). */
   private void executeJobsOf(Api.Response created) {
+    executeJobsOf(created, "");
+  }
+
+  /** As {@link #executeJobsOf(Api.Response)}, of the jobs {@code filter} selects (e.g. save points). */
+  private void executeJobsOf(Api.Response created, String filter) {
     String instance = created.body().path("processInstanceId").asText();
     for (int round = 0; round < 10; round++) {
-      JsonNode jobs = api.get("admin", "/engine-rest/job?executable=true&processInstanceId=" + instance).body();
+      JsonNode jobs = api.get("admin", "/engine-rest/job?executable=true&processInstanceId=" + instance + filter).body();
       if (jobs.isEmpty()) {
         return;
       }

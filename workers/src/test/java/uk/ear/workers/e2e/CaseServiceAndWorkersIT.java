@@ -192,8 +192,11 @@ class CaseServiceAndWorkersIT {
         assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("EAR handover summary " + caseRef);
       }
     }
-    // no police update before the case closes (the process sends one on closure only)
-    assertThat(policeUpdatesAbout(caseRef)).isEmpty();
+    // by now the police have heard of the new case and of the visit, each once
+    await("the police updates of the new case and the visit of " + caseRef)
+        .atMost(PATIENCE)
+        .until(() -> policeUpdatesAbout(caseRef).size() >= 2);
+    assertThat(eventsOf(policeUpdatesAbout(caseRef))).containsExactlyInAnyOrder("ATTACHED", "VISITED");
 
     // --- the workers completed both tasks: the worker records that both services accepted
     await("the handover responses to record")
@@ -203,16 +206,19 @@ class CaseServiceAndWorkersIT {
     complete(caseRef, "Record handover response", Map.of("handoverResponse", "ACCEPTED"));
 
     // --- closing is a save point the job executor runs; then the workers tell the police
-    await("the police update of " + caseRef)
+    await("the police update of the closure of " + caseRef)
         .atMost(PATIENCE)
-        .until(() -> !policeUpdatesAbout(caseRef).isEmpty());
+        .until(() -> eventsOf(policeUpdatesAbout(caseRef)).contains("CLOSED"));
     // the workers completed it: nothing of the case is left in the engine
     await("the end of the process of " + caseRef)
         .atMost(PATIENCE)
         .until(() -> processFinished(caseRef));
     List<LoggedRequest> updates = policeUpdatesAbout(caseRef);
-    assertThat(updates).as("one update, sent once").hasSize(1);
-    LoggedRequest update = updates.get(0);
+    assertThat(eventsOf(updates)).as("one update per event, each sent once")
+        .containsExactlyInAnyOrder("ATTACHED", "VISITED", "CLOSED");
+    assertThat(updates).extracting(u -> u.getHeader("Idempotency-Key")).doesNotHaveDuplicates();
+    LoggedRequest update =
+        updates.stream().filter(u -> eventOf(u).equals("CLOSED")).findFirst().orElseThrow();
     assertThat(update.getHeader("X-Api-Key")).isEqualTo(POLICE_KEY);
     assertThat(update.getHeader("Idempotency-Key"))
         .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -243,6 +249,18 @@ class CaseServiceAndWorkersIT {
     // the police get the time of closing, to the second
     assertThat(OffsetDateTime.parse(body.path("occurredAt").asText()).toInstant())
         .isEqualTo(OffsetDateTime.parse(closed.path("closedAt").asText()).toInstant().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private static List<String> eventsOf(List<LoggedRequest> updates) {
+    return updates.stream().map(CaseServiceAndWorkersIT::eventOf).toList();
+  }
+
+  private static String eventOf(LoggedRequest update) {
+    try {
+      return JSON.readTree(update.getBodyAsString()).path("event").asText();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   // --- the police integration
