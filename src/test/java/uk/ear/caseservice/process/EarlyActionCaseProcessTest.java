@@ -1,12 +1,12 @@
 package uk.ear.caseservice.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static uk.ear.caseservice.process.EngineQueries.*;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.*;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -98,7 +97,6 @@ class EarlyActionCaseProcessTest {
   static final String WORKER = "sw.preston1";
   static final String MANAGER = "mgr.preston";
   static final String EDT = "emergency-duty-team";
-
 
   final JavaDelegate recordMissedResponse = mock(JavaDelegate.class);
   final JavaDelegate referOut = mock(JavaDelegate.class);
@@ -1125,36 +1123,5 @@ class EarlyActionCaseProcessTest {
         .processInstanceBusinessKey(BUSINESS_KEY)
         .setVariablesToTriggeredScope(Map.of("requestedClosureReason", reason, "requestedBy", WORKER))
         .correlate();
-  }
-
-  private static Job timerAt(ProcessInstance pi, String activityId) {
-    return managementService()
-        .createJobQuery()
-        .processInstanceId(pi.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  private static List<Job> timers(ProcessInstance pi) {
-    return managementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
-  }
-
-  private static Task taskAt(String key) {
-    return taskQuery().taskDefinitionKey(key).singleResult();
-  }
-
-  private static List<String> candidateUsers(Task task) {
-    return taskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getUserId() != null)
-        .map(IdentityLink::getUserId)
-        .toList();
-  }
-
-  private static List<String> groups(Task task) {
-    return taskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .toList();
   }
 }

@@ -2,6 +2,7 @@ package uk.ear.caseservice.process;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static uk.ear.caseservice.process.EngineQueries.*;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -13,7 +14,6 @@ import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -29,7 +29,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -511,42 +510,5 @@ class EarlyActionCaseServiceRulesTest {
 
   private static Date date(String instant) {
     return Date.from(Instant.parse(instant));
-  }
-
-  private static Job timerAt(ProcessInstance pi, String activityId) {
-    return managementService()
-        .createJobQuery()
-        .processInstanceId(pi.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  private static List<Job> executableTimers(ProcessInstance pi) {
-    return managementService()
-        .createJobQuery()
-        .processInstanceId(pi.getId())
-        .timers()
-        .executable()
-        .list();
-  }
-
-  private static Task taskAt(String key) {
-    return taskQuery().taskDefinitionKey(key).singleResult();
-  }
-
-  private static List<String> candidateUsers(Task task) {
-    return links(task).stream().filter(l -> l.getUserId() != null).map(IdentityLink::getUserId).toList();
-  }
-
-  private static List<String> groups(Task task) {
-    return links(task).stream().filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).toList();
-  }
-
-  private static List<IdentityLink> links(Task task) {
-    return new ArrayList<>(
-        taskService().getIdentityLinksForTask(task.getId()).stream()
-            .filter(l -> "candidate".equals(l.getType()))
-            .toList());
   }
 }

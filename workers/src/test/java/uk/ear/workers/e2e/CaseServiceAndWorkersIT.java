@@ -38,6 +38,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.ear.workers.WorkersApplication;
+import uk.ear.workers.support.MailParts;
 import uk.ear.workers.support.Stubs;
 import uk.ear.workers.support.TestServers;
 
@@ -175,7 +176,7 @@ class CaseServiceAndWorkersIT {
         .doesNotHaveDuplicates();
     for (MimeMessage mail : mails) {
       assertThat(mail.getFrom()).extracting(Object::toString).containsExactly(MAIL_FROM);
-      Parts parts = Parts.of(mail);
+      MailParts parts = MailParts.of(mail);
       assertThat(parts.text())
           .contains(caseRef)
           .contains(incidentRef)
@@ -353,34 +354,5 @@ class CaseServiceAndWorkersIT {
     return TestServers.police().findAll(postRequestedFor(urlPathEqualTo(TestServers.POLICE_PATH))).stream()
         .filter(r -> r.getBodyAsString().contains("\"" + caseRef + "\""))
         .toList();
-  }
-
-  /** The text part and the PDF attachments of a received mail. */
-  private record Parts(String text, List<byte[]> pdfs, List<String> pdfNames) {
-    static Parts of(MimeMessage mail) throws MessagingException, IOException {
-      StringBuilder text = new StringBuilder();
-      List<byte[]> pdfs = new ArrayList<>();
-      List<String> names = new ArrayList<>();
-      collect(mail, text, pdfs, names);
-      return new Parts(text.toString(), pdfs, names);
-    }
-
-    private static void collect(Part part, StringBuilder text, List<byte[]> pdfs, List<String> names)
-        throws MessagingException, IOException {
-      if (part.isMimeType("multipart/*")) {
-        Multipart multipart = (Multipart) part.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-          BodyPart body = multipart.getBodyPart(i);
-          collect(body, text, pdfs, names);
-        }
-      } else if (part.isMimeType("application/pdf")) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        part.getDataHandler().writeTo(out);
-        pdfs.add(out.toByteArray());
-        names.add(part.getFileName());
-      } else if (part.isMimeType("text/plain")) {
-        text.append(part.getContent());
-      }
-    }
   }
 }

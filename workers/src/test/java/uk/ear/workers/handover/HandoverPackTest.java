@@ -39,6 +39,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.mockito.ArgumentCaptor;
 import uk.ear.workers.idempotency.StepKey;
 import uk.ear.workers.mail.Mailer;
+import uk.ear.workers.support.MailParts;
 import uk.ear.workers.support.HandlerTest;
 import uk.ear.workers.support.Stubs;
 import uk.ear.workers.support.Tasks;
@@ -71,8 +72,8 @@ class HandoverPackTest extends HandlerTest {
     assertThat(mail.getSubject()).isEqualTo("EAR handover: EAR-2026-000007 to Early Help");
     assertThat(mail.getHeader(Mailer.IDEMPOTENCY_HEADER)).containsExactly(StepKey.of(task).external());
 
-    Parts parts = Parts.of(mail);
-    assertThat(parts.text)
+    MailParts parts = MailParts.of(mail);
+    assertThat(parts.text())
         .contains(REF)
         .contains("LC-20260601-0421")
         .contains("attached")
@@ -80,10 +81,10 @@ class HandoverPackTest extends HandlerTest {
         .doesNotContain("Nowak")
         .doesNotContain(Stubs.CHILD_DOB)
         .doesNotContain("17 May 2009");
-    assertThat(parts.pdfs).hasSize(1);
-    assertThat(parts.pdfNames).containsExactly("EAR-handover-EAR-2026-000007.pdf");
+    assertThat(parts.pdfs()).hasSize(1);
+    assertThat(parts.pdfNames()).containsExactly("EAR-handover-EAR-2026-000007.pdf");
 
-    try (PDDocument pdf = Loader.loadPDF(parts.pdfs.get(0))) {
+    try (PDDocument pdf = Loader.loadPDF(parts.pdfs().get(0))) {
       String text = new PDFTextStripper().getText(pdf);
       assertThat(text)
           .contains("EAR handover summary: " + REF)
@@ -224,34 +225,5 @@ class HandoverPackTest extends HandlerTest {
         .doesNotContain("Nowak")
         .doesNotContain(Stubs.CHILD_DOB)
         .doesNotContain("17/05/2009");
-  }
-
-  /** The text part and the PDF attachments of a received mail. */
-  record Parts(String text, List<byte[]> pdfs, List<String> pdfNames) {
-    static Parts of(MimeMessage mail) throws Exception {
-      List<byte[]> pdfs = new ArrayList<>();
-      List<String> names = new ArrayList<>();
-      StringBuilder text = new StringBuilder();
-      collect(mail, text, pdfs, names);
-      return new Parts(text.toString(), pdfs, names);
-    }
-
-    private static void collect(Part part, StringBuilder text, List<byte[]> pdfs, List<String> names)
-        throws Exception {
-      if (part.isMimeType("multipart/*")) {
-        Multipart multipart = (Multipart) part.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-          BodyPart body = multipart.getBodyPart(i);
-          collect(body, text, pdfs, names);
-        }
-      } else if (part.isMimeType("application/pdf")) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        part.getDataHandler().writeTo(out);
-        pdfs.add(out.toByteArray());
-        names.add(part.getFileName());
-      } else if (part.isMimeType("text/plain")) {
-        text.append(GreenMailUtil.getBody(part).isEmpty() ? "" : part.getContent());
-      }
-    }
   }
 }
