@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 import uk.ear.caseservice.process.FormRejectedException;
 
 /**
- * Camunda's REST API ({@code /engine-rest}, which Tasklist uses) as the starter sets it up, plus:
- * a form the server refuses is a {@code 400} whose message is ours alone ("Record joint visit:
- * please correct the form. …"), not a {@code 500} wrapped in engine wording. Everything else is
- * answered by Camunda's own exception handlers.
+ * Camunda's REST API ({@code /engine-rest}) as the starter sets it up, plus: a form the server
+ * refuses is a {@code 400} whose message is ours alone ("Record joint visit: please correct the
+ * form. …"), not a {@code 500} wrapped in engine wording. Everything else is answered by Camunda's
+ * own exception handlers. Tasklist calls the webapps' copy of this API, which answers the same
+ * ({@link WebappEngineApi}).
  */
 @Component
 public class EngineRestConfig extends CamundaJerseyResourceConfig {

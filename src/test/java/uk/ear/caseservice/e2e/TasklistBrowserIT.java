@@ -126,8 +126,8 @@ class TasklistBrowserIT extends EndToEndTest {
     click(By.xpath("//label[normalize-space(.)='Medium']/input[@type='radio']"));
     type(labelled("What did you find?"), "Seen at home with a parent. Agreed a safety plan for tonight.");
     click(COMPLETE);
-    assertThat(wait.until(visibilityOfElementLocated(ERROR_MESSAGE)).getText())
-        .contains("'When did you arrive?' cannot be before the police logged the call.");
+    assertThat(wait.until(visibilityOfElementLocated(ERROR_MESSAGE)).getText()).isEqualTo(
+        "Record joint visit: please correct the form. 'When did you arrive?' cannot be before the police logged the call.");
     assertThat(api.get("sw.preston1", "/engine-rest/task/" + taskId).code()).isEqualTo(200);
     assertThat(caseView(caseRef).path("visitedAt").isNull()).isTrue();
     click(ERROR_CLOSE);
