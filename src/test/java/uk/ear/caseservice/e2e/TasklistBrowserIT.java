@@ -77,12 +77,7 @@ class TasklistBrowserIT extends EndToEndTest {
     String incidentRef = created.body().path("incidentRef").asText();
     String taskId = onlyTask(caseRef, "Record joint visit").path("id").asText();
 
-    // log in through Tasklist's own form
-    browser.get(tasklist);
-    wait.until(visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys("sw.preston1");
-    browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-    wait.until(visibilityOfElementLocated(By.partialLinkText("Team tasks")));
+    logIn("sw.preston1");
 
     // sees it: the team's tasks, narrowed to the case as Tasklist's search does (a shareable link)
     String search =
@@ -160,6 +155,15 @@ class TasklistBrowserIT extends EndToEndTest {
   }
 
   // --- Tasklist
+
+  /** Through Tasklist's own login form; every demo user's password is "demo". */
+  private void logIn(String user) {
+    browser.get(tasklist);
+    wait.until(visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys(user);
+    browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    wait.until(visibilityOfElementLocated(By.partialLinkText("Team tasks")));
+  }
 
   /** A form control by its label (form-js labels point at their control; ids are generated). */
   private By labelled(String label) {
