@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,8 +35,9 @@ import uk.ear.caseservice.support.RequiresChromium;
 
 /**
  * The acceptance criterion in a real browser: sw.preston1 logs in to Tasklist and sees, opens and
- * completes a 'Record joint visit' task whose Camunda Form renders. Shares the Spring context of
- * {@link CaseServiceH2IT} (same {@link EndToEndTest} base and {@link OnH2} profiles).
+ * completes a 'Record joint visit' task whose Camunda Form renders; and asks, from Start process,
+ * to close a case early. Shares the Spring context of {@link CaseServiceH2IT} (same {@link
+ * EndToEndTest} base and {@link OnH2} profiles).
  */
 @OnH2
 @RequiresChromium
@@ -50,6 +52,13 @@ class TasklistBrowserIT extends EndToEndTest {
   static final By UNCLAIM = By.cssSelector("button.unclaim");
   static final By COMPLETE = By.xpath("//button[@type='submit' and normalize-space()='Complete']");
   static final By ERROR_MESSAGE = By.cssSelector(".page-notifications .alert-danger .message");
+  static final By START_PROCESS = By.cssSelector(".start-process-action a");
+  static final By PROCESSES_OFFERED = By.cssSelector(".modal-content ul.processes a");
+  static final By START_DIALOG_TITLE = By.cssSelector(".modal-content .modal-header h3.modal-title");
+  static final By START = By.xpath("//div[contains(@class, 'modal-footer')]//button[normalize-space()='Start']");
+  /** Start process shows the server's refusal in the dialog's own notifications, not the page's. */
+  static final By START_ERROR_MESSAGE = By.cssSelector(".modal-body .notifications .alert-danger .message");
+  static final By START_ERROR_CLOSE = By.cssSelector(".modal-body .notifications .alert-danger button.close:not(.ng-hide)");
   static final By ERROR_CLOSE = By.cssSelector(".page-notifications .alert-danger button.close:not(.ng-hide)");
 
   @RegisterExtension final Chromium chromium = new Chromium();
@@ -154,6 +163,64 @@ class TasklistBrowserIT extends EndToEndTest {
         .isEqualTo(arrived.atZone(LONDON).toInstant());
   }
 
+  @Test
+  void aWorkerAsksToCloseACaseEarlyFromTasklistsStartProcessDialog() {
+    OffsetDateTime reported = OffsetDateTime.now(ENGINE).minusMinutes(40);
+    String prestonRef = newCase("PRESTON", reported);
+    String burnleyRef = newCase("BURNLEY", reported);
+
+    logIn("sw.preston1");
+
+    // Start process offers the request only: cases themselves start from police calls
+    click(START_PROCESS);
+    wait.until(visibilityOfElementLocated(PROCESSES_OFFERED));
+    assertThat(browser.findElements(PROCESSES_OFFERED)).extracting(WebElement::getText)
+        .containsExactly("Request early closure of a case")
+        .doesNotContain("Early action case");
+    click(By.xpath("//div[contains(@class, 'modal-content')]//ul[contains(@class, 'processes')]"
+        + "//a[normalize-space()='Request early closure of a case']"));
+
+    // its Camunda Form renders in the dialog
+    wait.until(textToBePresentInElementLocated(START_DIALOG_TITLE, "Request early closure of a case"));
+    WebElement caseRef = wait.until(visibilityOfElementLocated(labelled("Case reference")));
+    assertThat(caseRef.getDomProperty("type")).isEqualTo("text");
+    assertThat(browser.findElement(select("Why should the case close?")).getText()).isEqualTo("Select");
+    assertThat(browser.findElement(labelled("What happened?")).getTagName()).isEqualTo("textarea");
+
+    // another team's case: the server refuses it, the dialog stays open and shows why
+    type(labelled("Case reference"), burnleyRef);
+    choose("Why should the case close?", "Moved away");
+    type(labelled("What happened?"), "The family moved to Leeds last week.");
+    click(START);
+    assertThat(wait.until(visibilityOfElementLocated(START_ERROR_MESSAGE)).getText())
+        .isEqualTo("Request early closure: please correct the form. Your team has no case " + burnleyRef + ".");
+    assertThat(tasks("mgr.burnley", burnleyRef)).extracting(t -> t.path("name").asText())
+        .containsExactly("Record joint visit");
+    click(START_ERROR_CLOSE);
+    wait.until(invisibilityOfElementLocated(START_ERROR_MESSAGE));
+
+    // the team's own case: started, and the manager has the decision
+    type(labelled("Case reference"), prestonRef);
+    choose("Why should the case close?", "Declined support");
+    type(labelled("What happened?"), "Mum told us on the phone that the family wants no more contact.");
+    click(START);
+    wait.until(invisibilityOfElementLocated(START_DIALOG_TITLE));
+    assertThat(browser.findElements(START_ERROR_MESSAGE)).isEmpty();
+    List<JsonNode> approvals = tasks("mgr.preston", prestonRef).stream()
+        .filter(t -> t.path("name").asText().equals("Approve early closure")).toList();
+    assertThat(approvals).hasSize(1);
+    String approval = "/engine-rest/task/" + approvals.get(0).path("id").asText();
+    assertThat(api.get("mgr.preston", approval + "/variables/requestedClosureReason").body().path("value").asText())
+        .isEqualTo("DECLINED_SUPPORT");
+    assertThat(chromium.screenshot("request-early-closure")).isNotEmptyFile();
+  }
+
+  private String newCase(String district, OffsetDateTime reported) {
+    Api.Response created = api.post("police", "/api/calls", Calls.call(Calls.uniqueRef(), 2, district, reported));
+    assertThat(created.code()).isEqualTo(201);
+    return created.body().path("caseRef").asText();
+  }
+
   // --- Tasklist
 
   /** Through Tasklist's own login form; every demo user's password is "demo". */
@@ -182,6 +249,20 @@ class TasklistBrowserIT extends EndToEndTest {
         return "control labelled '" + label + "'";
       }
     };
+  }
+
+  /** form-js 'select': the label points at a hidden input; the worker sees and clicks its display. */
+  private By select(String label) {
+    return By.xpath("//label[starts-with(normalize-space(.), " + xpathString(label) + ")]"
+        + "/following-sibling::div[contains(@class, 'fjs-input-group')]/div[contains(@class, 'fjs-select-display')]");
+  }
+
+  /** Opens the select's drop-down list and picks the option with that label. */
+  private void choose(String label, String option) {
+    click(select(label));
+    click(By.xpath("//div[contains(@class, 'fjs-dropdownlist')]/div[contains(@class, 'fjs-dropdownlist-item')"
+        + " and normalize-space()=" + xpathString(option) + "]"));
+    wait.until(textToBePresentInElementLocated(select(label), option));
   }
 
   /**
@@ -241,6 +322,13 @@ class TasklistBrowserIT extends EndToEndTest {
     assertThat(tasks.code()).isEqualTo(200);
     assertThat(tasks.body()).extracting(t -> t.path("name").asText()).containsExactly(name);
     return tasks.body().get(0);
+  }
+
+  /** The tasks of the case that the user may see. */
+  private List<JsonNode> tasks(String user, String caseRef) {
+    Api.Response tasks = api.get(user, "/engine-rest/task?processInstanceBusinessKey=" + caseRef);
+    assertThat(tasks.code()).isEqualTo(200);
+    return StreamSupport.stream(tasks.body().spliterator(), false).toList();
   }
 
   private JsonNode caseView(String caseRef) {
