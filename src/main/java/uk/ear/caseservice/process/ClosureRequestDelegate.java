@@ -20,6 +20,8 @@ import uk.ear.caseservice.policy.EarProperties;
 class ClosureRequestDelegate implements JavaDelegate {
 
   static final String FORM = "Request early closure";
+  static final java.util.regex.Pattern CASE_REF =
+      java.util.regex.Pattern.compile("(?i)EAR-\\d{4}-\\d{6}");
 
   private final EarlyClosure earlyClosure;
   private final Clock clock;
@@ -35,6 +37,10 @@ class ClosureRequestDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     FormValues form = new FormValues(execution, clock, properties.zone());
     String caseRef = form.text("caseRef", "Case reference", 20, true);
+    if (caseRef != null && !CASE_REF.matcher(caseRef).matches()) {
+      // never echoed back: Tasklist shows messages as HTML
+      form.problem("'Case reference' must look like EAR-2026-000123.");
+    }
     String reason =
         form.choice("requestedClosureReason", "Why should the case close?", ClosureReason.names(), true);
     String note = form.text("closureRequestNote", "What happened?", 2000, true);

@@ -108,6 +108,11 @@ class RequestCaseClosureProcessTest {
         .isInstanceOf(FormRejectedException.class)
         .hasMessageContaining("'Why should the case close?' must be one of DECLINED_SUPPORT, DIED, MOVED_AWAY, OTHER.")
         .hasMessageContaining("'What happened?' is required.");
+    // a reference that is not one is not repeated back (Tasklist shows messages as HTML)
+    assertThatThrownBy(
+            () -> startAs("sw.preston1", List.of("ear-preston"), form("<b>EAR</b>", "DIED")))
+        .isInstanceOf(FormRejectedException.class)
+        .hasMessage("Request early closure: please correct the form. 'Case reference' must look like EAR-2026-000123.");
     // and nobody signed in: the engine cannot say whose team it is
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("RequestCaseClosure", form("EAR-2026-000123", "DIED")))
         .hasMessageContaining("Only a signed-in worker of the case's team can ask to close it.");
