@@ -43,10 +43,7 @@ final class FormValues {
       return null;
     }
     String text = value == null ? null : ((String) value).strip();
-    if (text == null || text.isEmpty()) {
-      if (required) {
-        problems.add("'" + label + "' is required.");
-      }
+    if (missing(text, label, required)) {
       return null;
     }
     if (text.length() > maxLength) {
@@ -59,15 +56,11 @@ final class FormValues {
   String choice(String key, String label, Set<String> allowed, boolean required) {
     read.add(key);
     Object value = scope.getVariable(key);
-    if (value == null || (value instanceof String s && s.isBlank())) {
-      if (required) {
-        problems.add("'" + label + "' is required.");
-      }
+    if (missing(value, label, required)) {
       return null;
     }
     if (!(value instanceof String s) || !allowed.contains(s)) {
-      // sorted: the same message every time, whatever order the set keeps
-      problems.add("'" + label + "' must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)) + ".");
+      problems.add("'" + label + "' must be one of " + sorted(allowed) + ".");
       return null;
     }
     return s;
@@ -77,10 +70,7 @@ final class FormValues {
   Integer number(String key, String label, int min, int max, boolean required) {
     read.add(key);
     Object value = scope.getVariable(key);
-    if (value == null || (value instanceof String s && s.isBlank())) {
-      if (required) {
-        problems.add("'" + label + "' is required.");
-      }
+    if (missing(value, label, required)) {
       return null;
     }
     if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
@@ -116,9 +106,23 @@ final class FormValues {
     if (ticked.isEmpty()) {
       problems.add("'" + label + "': choose at least one.");
     } else if (!allowed.containsAll(ticked)) {
-      problems.add("'" + label + "' must be among " + String.join(", ", new java.util.TreeSet<>(allowed)) + ".");
+      problems.add("'" + label + "' must be among " + sorted(allowed) + ".");
     }
     return java.util.List.copyOf(new java.util.LinkedHashSet<>(ticked));
+  }
+
+  /** Nothing given (absent or blank): a problem if the field is required. */
+  private boolean missing(Object value, String label, boolean required) {
+    boolean missing = value == null || (value instanceof String s && s.isBlank());
+    if (missing && required) {
+      problems.add("'" + label + "' is required.");
+    }
+    return missing;
+  }
+
+  /** The options in a message: sorted, the same every time whatever order the set keeps. */
+  private static String sorted(Set<String> allowed) {
+    return String.join(", ", new java.util.TreeSet<>(allowed));
   }
 
   /** A checkbox: absent means unticked. */
@@ -142,10 +146,7 @@ final class FormValues {
   Instant pastDateTime(String key, String label, boolean required) {
     read.add(key);
     Object value = scope.getVariable(key);
-    if (value == null || (value instanceof String s && s.isBlank())) {
-      if (required) {
-        problems.add("'" + label + "' is required.");
-      }
+    if (missing(value, label, required)) {
       return null;
     }
     Instant at;

@@ -2,7 +2,6 @@ package uk.ear.caseservice.process;
 
 import java.time.Clock;
 import java.util.Set;
-import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
@@ -33,15 +32,7 @@ class NoteAndOutcomeFormListener extends CaseFormListener {
   NoteAndOutcomeFormListener(
       Fields fields, CaseRecords records, Clock clock, EarProperties properties) {
     super(records, clock, properties);
-    this.fields = new Fields(
-        fields.kind(),
-        fields.noteKey(),
-        fields.noteLabel(),
-        fields.noteMaxLength(),
-        fields.outcomeKey(),
-        fields.outcomeLabel(),
-        new TreeSet<>(fields.outcomes()),
-        fields.routesOnOutcome());
+    this.fields = fields;
   }
 
   @Override
