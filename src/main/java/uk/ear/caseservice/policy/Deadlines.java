@@ -18,11 +18,12 @@ public class Deadlines {
   private final EarProperties properties;
   private final OutOfHours outOfHours;
 
-  public Deadlines(Clock clock, WorkingCalendar calendar, EarProperties properties) {
+  public Deadlines(
+      Clock clock, WorkingCalendar calendar, OutOfHours outOfHours, EarProperties properties) {
     this.clock = clock;
     this.calendar = calendar;
+    this.outOfHours = outOfHours;
     this.properties = properties;
-    this.outOfHours = new OutOfHours(calendar, properties);
   }
 
   /** When a response to a call logged at {@code from} is due: a duration, or N working days. */

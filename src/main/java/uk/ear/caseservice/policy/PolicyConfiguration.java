@@ -20,8 +20,9 @@ class PolicyConfiguration {
   }
 
   @Bean
-  Deadlines deadlines(Clock clock, WorkingCalendar calendar, EarProperties properties) {
-    return new Deadlines(clock, calendar, properties);
+  Deadlines deadlines(
+      Clock clock, WorkingCalendar calendar, OutOfHours outOfHours, EarProperties properties) {
+    return new Deadlines(clock, calendar, outOfHours, properties);
   }
 
   @Bean

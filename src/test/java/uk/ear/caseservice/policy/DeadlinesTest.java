@@ -26,6 +26,7 @@ class DeadlinesTest {
       new Deadlines(
           Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), LONDON),
           calendar,
+          new OutOfHours(calendar, TestEarProperties.london()),
           TestEarProperties.london());
 
   @Test
@@ -106,6 +107,7 @@ class DeadlinesTest {
         new Deadlines(
             Clock.fixed(now.atZone(LONDON).toInstant(), LONDON),
             calendar,
+            new OutOfHours(calendar, TestEarProperties.london()),
             TestEarProperties.london());
     assertThat(withEdtHours.teamOnDutyPlusHours(2).toInstant())
         .isEqualTo(expected.atZone(LONDON).toInstant());

@@ -38,6 +38,7 @@ import uk.ear.caseservice.policy.Deadlines;
 import uk.ear.caseservice.policy.EarProperties;
 import uk.ear.caseservice.policy.TestEarProperties;
 import uk.ear.caseservice.policy.EngineClock;
+import uk.ear.caseservice.policy.OutOfHours;
 import uk.ear.caseservice.policy.WorkingCalendar;
 
 /**
@@ -139,7 +140,9 @@ class EarlyActionCaseProcessTest {
     ClockUtil.setCurrentTime(Date.from(NOW));
     EarProperties properties =
         TestEarProperties.london();
-    deadlines = new Deadlines(new EngineClock(LONDON), new WorkingCalendar(Set.of()), properties);
+    WorkingCalendar calendar = new WorkingCalendar(Set.of());
+    deadlines =
+        new Deadlines(new EngineClock(LONDON), calendar, new OutOfHours(calendar, properties), properties);
     Mocks.register("deadlines", deadlines);
     Mocks.register("teamDirectory", teams);
     when(teams.managersOf("PRESTON")).thenReturn(List.of(MANAGER));

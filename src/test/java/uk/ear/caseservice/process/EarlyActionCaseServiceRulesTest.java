@@ -94,7 +94,8 @@ class EarlyActionCaseServiceRulesTest {
   final EarProperties properties = TestEarProperties.london();
   final Clock clock = new EngineClock(properties.zone());
   final WorkingCalendar calendar = new WorkingCalendar(Set.of());
-  final Deadlines deadlines = new Deadlines(clock, calendar, properties);
+  final OutOfHours outOfHours = new OutOfHours(calendar, properties);
+  final Deadlines deadlines = new Deadlines(clock, calendar, outOfHours, properties);
   final CaseRepository cases = mock(CaseRepository.class);
   final CaseEntryRepository entries = mock(CaseEntryRepository.class);
   final CaseRecords records =
@@ -115,7 +116,7 @@ class EarlyActionCaseServiceRulesTest {
 
     Mocks.register("deadlines", deadlines);
     Mocks.register("teamDirectory", teams);
-    Mocks.register("allocation", new Allocation(new OutOfHours(calendar, properties), clock));
+    Mocks.register("allocation", new Allocation(outOfHours, clock));
     Mocks.register("jointVisitFormListener", new JointVisitFormListener(records, clock, properties));
     Mocks.register(
         "repeatIncidentFormListener", new RepeatIncidentFormListener(records, clock, properties));
