@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.ear.caseservice.cases.CaseAccess;
@@ -66,7 +64,7 @@ public class EarlyClosure {
     try {
       // the team rule above decides; inside a Tasklist user's command the engine would otherwise
       // also ask for rights on the case's process instance, which workers do not hold
-      withoutEngineAuthorization(
+      ServiceCommands.withoutAuthorization(
           () ->
               runtime
                   .createMessageCorrelation(CaseProcess.CLOSURE_REQUESTED_MESSAGE)
@@ -80,18 +78,5 @@ public class EarlyClosure {
           "Case " + caseRef + " is already being closed: its manager has a request to decide.");
     }
     records.addEntry(caseRef, "CLOSURE_REQUESTED", null, reason.name(), null, note, user);
-  }
-
-  private static void withoutEngineAuthorization(Runnable correlation) {
-    CommandContext command = Context.getCommandContext();
-    if (command == null) {
-      correlation.run();
-    } else {
-      command.runWithoutAuthorization(
-          () -> {
-            correlation.run();
-            return null;
-          });
-    }
   }
 }

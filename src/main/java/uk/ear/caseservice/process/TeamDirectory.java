@@ -1,11 +1,8 @@
 package uk.ear.caseservice.process;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.Teams;
 
@@ -29,7 +26,9 @@ public class TeamDirectory {
 
   /** User ids of the team's managers (empty if it has none: then only admins see the task). */
   public List<String> managersOf(String team) {
-    return withoutAuthorizationChecks(
+    // the process's business, not the current user's: inside a command started by a Tasklist
+    // user the identity queries would otherwise see only what that user may read
+    return ServiceCommands.withoutAuthorization(
         () ->
             identity.createUserQuery().memberOfGroup(groupOf(team)).list().stream()
                 .map(User::getId)
@@ -40,15 +39,5 @@ public class TeamDirectory {
 
   private boolean isManager(String userId) {
     return identity.createGroupQuery().groupMember(userId).groupId(Teams.MANAGERS_GROUP).count() > 0;
-  }
-
-  /**
-   * Looking up a team's managers is the process's business, not the current user's: inside a
-   * command started by a Tasklist user the identity queries would otherwise see only what that
-   * user may read.
-   */
-  private static <T> T withoutAuthorizationChecks(Supplier<T> query) {
-    CommandContext command = Context.getCommandContext();
-    return command == null ? query.get() : command.runWithoutAuthorization(query::get);
   }
 }
