@@ -2,6 +2,7 @@ package uk.ear.caseservice.cases;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 public class CaseRefs {
 
   private static final String SEQUENCE = "ear_case_seq";
+  private static final Pattern SHAPE = Pattern.compile("(?i)EAR-\\d{4}-\\d{6}");
 
   @PersistenceContext private EntityManager em;
 
@@ -29,5 +31,10 @@ public class CaseRefs {
 
   public String format(int year, long id) {
     return String.format("EAR-%d-%06d", year, id);
+  }
+
+  /** Whether {@code text} has the shape of a case reference (any letter case). */
+  public static boolean looksLikeCaseRef(String text) {
+    return SHAPE.matcher(text).matches();
   }
 }

@@ -92,13 +92,25 @@ abstract class CaseFormListener implements TaskListener {
     }
   }
 
+  /** The task is completed by the Emergency Duty Team: a member of EDT, not of the case's team. */
+  static boolean completedByEdt(DelegateTask task, CaseRecord c) {
+    Authentication auth = authenticationOf(task);
+    List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+    return groups.contains(Teams.EDT_GROUP)
+        && (c.getTeam() == null || !groups.contains(Teams.groupOf(c.getTeam())));
+  }
+
   /** The Tasklist or REST user completing the task; the assignee when completed by the system. */
   static String userOf(DelegateTask task) {
-    Authentication auth =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication auth = authenticationOf(task);
     if (auth != null && auth.getUserId() != null) {
       return auth.getUserId();
     }
     return task.getAssignee() != null ? task.getAssignee() : "system";
+  }
+
+  /** Who is completing the task in Tasklist or over REST (none when the system completes it). */
+  private static Authentication authenticationOf(DelegateTask task) {
+    return task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
   }
 }

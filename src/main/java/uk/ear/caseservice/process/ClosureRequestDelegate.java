@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRefs;
 import uk.ear.caseservice.cases.ClosureReason;
 import uk.ear.caseservice.policy.EarProperties;
 
@@ -20,8 +21,6 @@ import uk.ear.caseservice.policy.EarProperties;
 class ClosureRequestDelegate implements JavaDelegate {
 
   static final String FORM = "Request early closure";
-  static final java.util.regex.Pattern CASE_REF =
-      java.util.regex.Pattern.compile("(?i)EAR-\\d{4}-\\d{6}");
 
   private final EarlyClosure earlyClosure;
   private final Clock clock;
@@ -37,7 +36,7 @@ class ClosureRequestDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     FormValues form = new FormValues(execution, clock, properties.zone());
     String caseRef = form.text("caseRef", "Case reference", 20, true);
-    if (caseRef != null && !CASE_REF.matcher(caseRef).matches()) {
+    if (caseRef != null && !CaseRefs.looksLikeCaseRef(caseRef)) {
       // never echoed back: Tasklist shows messages as HTML
       form.problem("'Case reference' must look like EAR-2026-000123.");
     }

@@ -56,7 +56,7 @@ class FormListeners {
       @Override
       Submission read(DelegateTask task, CaseRecord c, FormValues form) {
         Submission note = super.read(task, c, form);
-        boolean byEdt = JointVisitFormListener.completedByEdt(task, c);
+        boolean byEdt = completedByEdt(task, c);
         return (records, caseRef, user) -> {
           note.store(records, caseRef, user);
           if (!byEdt && c.getAllocatedWorker() == null) {

@@ -2,14 +2,11 @@ package uk.ear.caseservice.process;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
-import uk.ear.caseservice.cases.Teams;
 import uk.ear.caseservice.policy.EarProperties;
 
 /** Form_RecordJointVisit: when the worker arrived, what they found, the risk after the visit. */
@@ -25,15 +22,6 @@ class JointVisitFormListener extends CaseFormListener {
   @Override
   Set<String> decisionKeys() {
     return Set.of("riskLevel");
-  }
-
-  /** The task is completed by the Emergency Duty Team: a member of EDT, not of the case's team. */
-  static boolean completedByEdt(DelegateTask task, CaseRecord c) {
-    Authentication auth =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-    return groups.contains(Teams.EDT_GROUP)
-        && (c.getTeam() == null || !groups.contains(Teams.groupOf(c.getTeam())));
   }
 
   @Override
