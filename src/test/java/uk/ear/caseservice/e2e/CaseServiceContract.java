@@ -448,10 +448,7 @@ abstract class CaseServiceContract extends EndToEndTest {
     assertThat(packs).extracting(p -> p.path("variables").path("receivingService").path("value").asText())
         .containsExactlyInAnyOrder("EARLY_HELP", "MENTAL_HEALTH_SERVICES");
     assertThat(api.get("workers", "/api/cases/" + caseRef + "/handover-pack").code()).isEqualTo(200);
-    for (JsonNode pack : packs) {
-      assertThat(api.post("workers", "/engine-rest/external-task/" + pack.path("id").asText() + "/complete",
-          Map.of("workerId", "e2e-worker")).code()).isEqualTo(204);
-    }
+    packs.forEach(this::completeAsWorkers);
     assertThat(tasksOf("sw.preston1", created)).extracting(t -> t.path("name").asText())
         .containsExactly("Record handover response", "Record handover response");
     complete("sw.preston1", created, "Record handover response", Map.of("handoverResponse", "ACCEPTED"));
@@ -671,12 +668,7 @@ abstract class CaseServiceContract extends EndToEndTest {
    */
   private Map<String, JsonNode> policeUpdates(Api.Response created) {
     executeJobsOf(created);
-    JsonNode locked =
-        api.post("workers", "/engine-rest/external-task/fetchAndLock",
-            Map.of("workerId", "e2e-worker", "maxTasks", 10,
-                "topics", List.of(Map.of("topicName", "ear-police-update", "lockDuration", 60000,
-                    "processInstanceId", created.body().path("processInstanceId").asText()))))
-            .body();
+    JsonNode locked = lockAll("ear-police-update", created);
     Map<String, JsonNode> byEvent = new java.util.TreeMap<>();
     for (JsonNode task : locked) {
       JsonNode before = byEvent.put(task.path("variables").path("policeEvent").path("value").asText(), task);
@@ -697,14 +689,18 @@ abstract class CaseServiceContract extends EndToEndTest {
 
   /** As the workers app does: fetch and lock the case's {@code expected} tasks of {@code topic}. */
   private JsonNode fetchAndLock(String topic, Api.Response created, int expected) {
-    JsonNode locked =
-        api.post("workers", "/engine-rest/external-task/fetchAndLock",
+    JsonNode locked = lockAll(topic, created);
+    assertThat(locked).as("locked %s tasks", topic).hasSize(expected);
+    return locked;
+  }
+
+  /** As the workers app does: fetch and lock every task of {@code topic} of the case (up to 10). */
+  private JsonNode lockAll(String topic, Api.Response created) {
+    return api.post("workers", "/engine-rest/external-task/fetchAndLock",
             Map.of("workerId", "e2e-worker", "maxTasks", 10,
                 "topics", List.of(Map.of("topicName", topic, "lockDuration", 60000,
                     "processInstanceId", created.body().path("processInstanceId").asText()))))
-            .body();
-    assertThat(locked).as("locked %s tasks", topic).hasSize(expected);
-    return locked;
+        .body();
   }
 
   /** Runs the case's due jobs as the job executor would, until none is left (at most 10 rounds). */
