@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param apiKeys the service accounts' API keys ({@code X-API-Key}), as SHA-256 hashes (hex) of
  *     the key, never the key itself. Several entries for one user are all valid: add the new key,
- *     move the client over, then remove the old one (rotation without downtime).
+ *     move the client over, then remove the old one (rotation without downtime). An entry with a blank hash is ignored.
  * @param lockAfterAttempts a person's wrong passwords in a row before the account is locked for
  *     {@code lockDuration} (below that, Camunda's growing login delay applies)
  * @param lockDuration how long such a lock lasts; an administrator can lift it earlier (Camunda
@@ -31,6 +31,11 @@ public record EarSecurityProperties(
   }
 
   public EarSecurityProperties {
+    // an entry left blank (e.g. an unset environment variable in docker-compose.yml) is no key
+    apiKeys =
+        apiKeys.stream()
+            .filter(k -> k.sha256() != null && !k.sha256().isBlank())
+            .toList();
     if (lockAfterAttempts < 1) {
       throw new IllegalArgumentException("ear.security.lock-after-attempts must be at least 1");
     }
