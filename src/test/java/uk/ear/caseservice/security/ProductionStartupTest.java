@@ -69,6 +69,17 @@ class ProductionStartupTest {
             .as(path)
             .hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000"));
       }
+      // the webapps' cookies (here the CSRF token's) are sent over HTTPS only
+      HttpResponse<Void> page =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/"))
+                  .header("X-Forwarded-Proto", "https")
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      assertThat(page.headers().allValues("Set-Cookie"))
+          .isNotEmpty()
+          .allSatisfy(cookie -> assertThat(cookie).containsPattern("(?i);\\s*Secure(;|$)"));
     }
   }
 
