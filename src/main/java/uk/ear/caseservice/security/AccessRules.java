@@ -3,10 +3,13 @@ package uk.ear.caseservice.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -37,7 +40,8 @@ import uk.ear.caseservice.cases.Teams;
  *       </ul>
  *   <li>People (team groups, managers, EDT) and {@code camunda-admin}: everything authenticated,
  *       except what only a service posts ({@code POST /api/calls}, {@code POST
- *       /api/hospital-admissions}: admin only) and Actuator beyond health ({@code camunda-admin}).
+ *       /api/hospital-admissions}), Camunda's {@code POST /engine-rest/identity/verify} and
+ *       Actuator beyond health: those are {@code camunda-admin} only.
  * </ul>
  */
 public class AccessRules implements AuthorizationManager<RequestAuthorizationContext> {
@@ -70,17 +74,24 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
               rule(GET, "/api/cases/{caseRef}"),
               rule(GET, "/api/cases/{caseRef}/handover-pack")));
 
-  /** Posted by services only: people other than the administrator may not pretend to be one. */
-  private static final List<RequestMatcher> SERVICE_ONLY =
-      List.of(rule(POST, "/api/calls"), rule(POST, "/api/hospital-admissions"));
+  /**
+   * Administrator only among people: what services post (people may not pretend to be one), and
+   * Camunda's password check for any user ({@code identity/verify}), which would let anyone
+   * count failed logins against, and so lock, somebody else.
+   */
+  private static final List<RequestMatcher> ADMIN_ONLY =
+      List.of(
+          rule(POST, "/api/calls"),
+          rule(POST, "/api/hospital-admissions"),
+          rule(POST, "/engine-rest/identity/verify"));
 
   private static final RequestMatcher ACTUATOR = rule(null, "/actuator/**");
 
-  /** The paths of a service account's groups; empty for people. */
-  public static boolean allowedForService(Set<String> groups, jakarta.servlet.http.HttpServletRequest request) {
+  /** Whether one of a service account's groups may call this method and path. */
+  public static boolean allowedForService(Set<String> groups, HttpServletRequest request) {
     return groups.stream()
         .map(SERVICE_PATHS::get)
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .flatMap(List::stream)
         .anyMatch(m -> m.matches(request));
   }
@@ -94,12 +105,12 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
       return new AuthorizationDecision(false);
     }
     Set<String> groups = CamundaIdentityAuthenticationProvider.groupsOf(auth);
-    var request = context.getRequest();
+    HttpServletRequest request = context.getRequest();
     if (ServiceAccounts.isService(groups)) {
       return new AuthorizationDecision(allowedForService(groups, request));
     }
     boolean admin = groups.contains(Teams.ADMIN_GROUP);
-    if (ACTUATOR.matches(request) || SERVICE_ONLY.stream().anyMatch(m -> m.matches(request))) {
+    if (ACTUATOR.matches(request) || ADMIN_ONLY.stream().anyMatch(m -> m.matches(request))) {
       return new AuthorizationDecision(admin);
     }
     return new AuthorizationDecision(true);
@@ -111,7 +122,7 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
 
   private static List<RequestMatcher> matchers(
       List<RequestMatcher> rules, HttpMethod method, List<String> patterns) {
-    return java.util.stream.Stream.concat(
+    return Stream.concat(
             rules.stream(), patterns.stream().map(p -> rule(method, p)))
         .toList();
   }

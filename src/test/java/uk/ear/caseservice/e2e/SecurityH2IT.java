@@ -132,6 +132,11 @@ class SecurityH2IT extends EndToEndTest {
     assertThat(api.post("workers", "/engine-rest/user/" + user + "/unlock", null).code()).isEqualTo(403);
     assertThat(api.post("admin", "/engine-rest/user/" + user + "/unlock", null).code()).isEqualTo(204);
     assertThat(api.get(user + ":" + PASSWORD, "/engine-rest/task").code()).isEqualTo(200);
+    // nor can anyone but the administrator count failed logins against somebody else
+    assertThat(api.post("sw.preston1", "/engine-rest/identity/verify",
+        Map.of("username", user, "password", "wrong")).code()).isEqualTo(403);
+    assertThat(userEntity(user).getAttempts()).isZero();
+    assertThat(api.get(user + ":" + PASSWORD, "/engine-rest/task").code()).isEqualTo(200);
   }
 
   /** Wrong passwords spaced past Camunda's growing delay, so each counts; returns the last time. */
