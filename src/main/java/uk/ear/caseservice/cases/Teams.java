@@ -10,6 +10,7 @@ public final class Teams {
   public static final String EDT_GROUP = "emergency-duty-team";
   public static final String POLICE_GROUP = "police-integration";
   public static final String WORKERS_GROUP = "workers";
+  public static final String HOSPITAL_GROUP = "hospital-liaison";
   public static final String ADMIN_GROUP = "camunda-admin";
 
   private Teams() {}
