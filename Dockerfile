@@ -2,8 +2,9 @@
 #
 # EAR case service: Spring Boot 3.5 + Camunda 7.24 on Java 17.
 #   docker build -t ear/case-service .        (BuildKit is needed for the cache mount)
-# Configuration comes from the environment at run time (SPRING_PROFILES_ACTIVE, EAR_DB_*,
-# EAR_ADMIN_*); see docker-compose.yml and .env.example.
+# Configuration comes from the environment at run time (SPRING_PROFILES_ACTIVE, default
+# postgres,prod; EAR_DB_*, EAR_ADMIN_*, EAR_SECURITY_APIKEYS_*); see docker-compose.yml and
+# .env.example.
 
 # ---- build: the same command as on a developer's machine --------------------------------------
 FROM eclipse-temurin:17-jdk AS build
@@ -46,6 +47,10 @@ RUN mkdir /app/data && chown ear:ear /app/data
 
 USER ear
 EXPOSE 8080
+
+# Production unless told otherwise: PostgreSQL, Secure cookies, HSTS, X-Forwarded-* from the TLS
+# proxy. For a demo: SPRING_PROFILES_ACTIVE=postgres,demo (or demo alone, H2 under /app/data).
+ENV SPRING_PROFILES_ACTIVE=postgres,prod
 
 # curl is part of the eclipse-temurin Ubuntu images. The service listens on $PORT (default 8080).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=5 \

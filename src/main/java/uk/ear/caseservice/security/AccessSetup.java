@@ -77,6 +77,8 @@ public class AccessSetup implements ApplicationRunner {
     ensureGroup(Teams.EDT_GROUP, "Emergency Duty Team", "TEAM");
     ensureGroup(Teams.POLICE_GROUP, "Police integration", "SYSTEM");
     ensureGroup(Teams.WORKERS_GROUP, "External task workers", "SYSTEM");
+    ensureGroup(Teams.HOSPITAL_GROUP, "Hospital liaison", "SYSTEM");
+    narrowSelfAuthorizations();
     taskGroups.add(Teams.MANAGERS_GROUP);
     taskGroups.add(Teams.EDT_GROUP);
 
@@ -121,6 +123,26 @@ public class AccessSetup implements ApplicationRunner {
         10,
         tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
     log.info("groups, permissions and Tasklist filters are in place");
+  }
+
+  /**
+   * Users created before {@link EarAuthorizationProvider} got ALL on themselves (Camunda's default):
+   * narrowed to READ and UPDATE, so nobody but an administrator deletes a user.
+   */
+  private void narrowSelfAuthorizations() {
+    for (Authorization self :
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .resourceType(Resources.USER)
+            .list()) {
+      if (self.getUserId() != null
+          && self.getUserId().equals(self.getResourceId())
+          && self.isPermissionGranted(Permissions.DELETE)) {
+        self.setPermissions(new Permission[] {Permissions.READ, Permissions.UPDATE});
+        authorizations.saveAuthorization(self);
+      }
+    }
   }
 
   private void ensureGroup(String id, String name, String type) {

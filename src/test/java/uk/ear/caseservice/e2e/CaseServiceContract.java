@@ -354,9 +354,9 @@ abstract class CaseServiceContract extends EndToEndTest {
     assertThat(pack.body().path("entries")).extracting(e -> e.path("kind").asText()).contains("JOINT_VISIT");
     assertThat(pack.body().path("entries").get(0).path("details").asText()).contains("Seen with grandmother.");
 
-    // the police see their case's summary, not its record; other teams see nothing; the workers
-    // only while they hold one of the case's tasks
-    assertThat(api.get("police", path).code()).isEqualTo(404);
+    // the police see their case's summary, not its record (a path refused to them: 403); other
+    // teams see nothing; the workers only while they hold one of the case's tasks
+    assertThat(api.get("police", path).code()).isEqualTo(403);
     assertThat(api.get("sw.burnley1", path).code()).isEqualTo(404);
     assertThat(api.get("workers", path).code()).isEqualTo(404);
     assertThat(api.get("workers", "/api/cases/" + created.body().path("caseRef").asText()).code()).isEqualTo(404);

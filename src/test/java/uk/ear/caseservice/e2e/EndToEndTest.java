@@ -6,9 +6,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -42,6 +45,20 @@ abstract class EndToEndTest {
   static Instant nextWorkingMorning() {
     LocalDate day = new WorkingCalendar(Set.of()).plusWorkingDays(LocalDate.now(LONDON), 1);
     return day.atTime(LocalTime.of(10, 0)).atZone(LONDON).toInstant();
+  }
+
+  /** This application's engine, for {@link #ownEngine}. */
+  @Autowired ProcessEngine processEngine;
+
+  /**
+   * {@code /engine-rest} and the webapps find their engine by name in Camunda's static registry,
+   * where the last started application's "default" engine wins. With the H2 and the PostgreSQL
+   * applications alive in one JVM (Spring caches both contexts), this application's requests must
+   * reach this application's engine, or they run against the other one, unauthenticated.
+   */
+  @BeforeEach
+  void ownEngine() {
+    ProcessEngines.registerProcessEngine(processEngine);
   }
 
   @BeforeEach

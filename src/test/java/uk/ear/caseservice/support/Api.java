@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -45,16 +46,28 @@ public final class Api {
 
   /** {@code user} null: no credentials; "user:password" for a specific password; else "demo". */
   public Response call(HttpMethod method, String user, String path, Object body) {
+    return send(method, path, body, user == null ? Map.of() : Map.of(HttpHeaders.AUTHORIZATION, basic(user)));
+  }
+
+  /** As a service account with its API key ({@code X-API-Key}), no password. */
+  public Response withKey(String apiKey, HttpMethod method, String path, Object body) {
+    return send(method, path, body, Map.of("X-API-Key", apiKey));
+  }
+
+  /** The {@code Authorization} header of HTTP Basic for {@code user} as {@link #call} sends it. */
+  public static String basic(String user) {
+    String credentials = user.contains(":") ? user : user + ":demo";
+    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Any request with exactly these headers (plus JSON content type when there is a body). */
+  public Response send(HttpMethod method, String path, Object body, Map<String, String> headers) {
     RestClient.RequestBodySpec request = client.method(method).uri(path);
-    if (user != null) {
-      String credentials = user.contains(":") ? user : user + ":demo";
-      request.header(
-          HttpHeaders.AUTHORIZATION,
-          "Basic "
-              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
+    headers.forEach(request::header);
     if (body != null) {
-      request.contentType(MediaType.APPLICATION_JSON);
+      if (!headers.containsKey(HttpHeaders.CONTENT_TYPE)) {
+        request.contentType(MediaType.APPLICATION_JSON);
+      }
       request.body(body instanceof String s ? s : JSON.valueToTree(body).toString());
     }
     return request.exchange(

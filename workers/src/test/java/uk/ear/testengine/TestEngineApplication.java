@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A real Camunda 7.24 engine with its REST API over HTTP, in the test JVM: what the workers'
- * client talks to in the engine tests. As in the case service, {@code /engine-rest} takes HTTP
- * Basic, authorization is on, and the {@code workers} group has only what the workers need:
+ * client talks to in the engine tests. As in the case service, {@code /engine-rest} takes the
+ * workers' API key or HTTP Basic, authorization is on, and the {@code workers} group has only what the workers need:
  * READ_INSTANCE and UPDATE_INSTANCE on the test processes' definitions.
  */
 @SpringBootApplication
@@ -28,6 +27,8 @@ public class TestEngineApplication {
 
   public static final String USER = "workers";
   public static final String PASSWORD = "test-password-for-workers";
+  /** The workers' API key in the tests ({@code workers.engine.api-key} of the test profile). */
+  public static final String API_KEY = "test-workers-api-key-0123456789";
   public static final String GROUP = "workers";
   public static final List<String> PROCESS_KEYS =
       List.of("WorkersTest_Police", "WorkersTest_Handover", "WorkersTest_Alert", "WorkersTest_Other");
@@ -62,7 +63,7 @@ public class TestEngineApplication {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(
-        "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        "authentication-provider", ApiKeyOrBasicProvider.class.getName());
     return registration;
   }
 

@@ -35,20 +35,27 @@ public class EngineConfiguration {
       EngineProperties engine,
       List<TaskRunner> taskRunners,
       AtomicBoolean workersStopping,
-      RestClient.Builder restClients) {
+      RestClient.Builder restClients,
+      WorkerId workerId) {
     RestClient engineRest =
         restClients
             .clone()
             .requestFactory(HttpClients.requestFactory(java.time.Duration.ofSeconds(5),
                 java.time.Duration.ofSeconds(10)))
             .baseUrl(engine.url())
-            .defaultHeaders(headers -> headers.setBasicAuth(engine.user(), engine.password()))
+            .defaultHeaders(headers -> EngineCredentials.apply(engine, headers))
             .build();
     return new WorkerClient(
-        engine, workerId(engine), taskRunners, workersStopping, new HeldTasks(engineRest));
+        engine, workerId.value(), taskRunners, workersStopping, new HeldTasks(engineRest));
   }
 
-  static String workerId(EngineProperties engine) {
+  /** This instance's id in the engine's locks, also sent to the case service with every read. */
+  @Bean
+  WorkerId workerId(EngineProperties engine) {
+    return new WorkerId(newWorkerId(engine));
+  }
+
+  static String newWorkerId(EngineProperties engine) {
     if (engine.workerId() != null && !engine.workerId().isBlank()) {
       return engine.workerId();
     }

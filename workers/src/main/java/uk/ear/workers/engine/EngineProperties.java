@@ -9,12 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the workers reach the engine ({@code workers.engine.*}). The same user and password serve
- * the case service's {@code /api}. The password has no default: see {@link CredentialsGuard}.
+ * How the workers reach the engine ({@code workers.engine.*}). The same credentials serve the
+ * case service's {@code /api} ({@link EngineCredentials}). No default: see {@link
+ * CredentialsGuard}.
  *
  * @param url the engine's REST API, e.g. {@code http://localhost:8080/engine-rest}
  * @param user the technical user (group {@code workers} in the case service)
- * @param password its password; required outside the {@code demo} profile
+ * @param password its password: HTTP Basic, used only when there is no API key (the demo)
+ * @param apiKey the user's API key, sent as {@code X-API-Key} instead of Basic; required outside
+ *     the {@code demo} profile (see {@link CredentialsGuard})
  * @param workerId this instance's id in locks; blank: a new unique id on every start
  * @param lockDuration how long a fetched task stays ours: longer than the slowest send
  * @param asyncResponseTimeout long polling: how long a fetch waits on the engine for new tasks
@@ -28,6 +31,7 @@ public record EngineProperties(
     @NotBlank String url,
     @NotBlank String user,
     String password,
+    String apiKey,
     String workerId,
     @NotNull Duration lockDuration,
     @NotNull Duration asyncResponseTimeout,
@@ -37,7 +41,7 @@ public record EngineProperties(
 
   @Override
   public String toString() {
-    // never print the password
+    // never print the password or the key
     return "EngineProperties[url=" + url + ", user=" + user + ", workerId=" + workerId + "]";
   }
 }

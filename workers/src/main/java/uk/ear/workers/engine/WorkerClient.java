@@ -11,7 +11,6 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.util.Timeout;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
-import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -60,7 +59,7 @@ public class WorkerClient implements SmartLifecycle {
         ExternalTaskClient.create()
             .baseUrl(engine.url())
             .workerId(workerId)
-            .addInterceptor(new BasicAuthProvider(engine.user(), engine.password()))
+            .addInterceptor(EngineCredentials.interceptor(engine))
             .maxTasks(engine.maxTasks())
             .usePriority(true)
             .lockDuration(engine.lockDuration().toMillis())

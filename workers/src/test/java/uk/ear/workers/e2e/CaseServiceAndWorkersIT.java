@@ -94,7 +94,7 @@ class CaseServiceAndWorkersIT {
     workers =
         new SpringApplicationBuilder(WorkersApplication.class)
             .web(WebApplicationType.NONE)
-            // as README.md runs them against the demo case service: user workers, password demo
+            // as README.md runs them against the demo case service: user workers, its demo API key
             .profiles("demo")
             .run(
                 // the test engine of the other tests is on this classpath: no engine here
@@ -103,7 +103,7 @@ class CaseServiceAndWorkersIT {
                     + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
                 "--workers.engine.url=" + caseService.baseUrl() + "/engine-rest",
                 "--workers.engine.user=workers",
-                "--workers.engine.password=demo",
+                "--workers.engine.api-key=demo-workers-key",
                 "--workers.engine.worker-id=e2e-worker",
                 // shorter long polls than in production, so closing the workers is quick
                 "--workers.engine.async-response-timeout=2s",

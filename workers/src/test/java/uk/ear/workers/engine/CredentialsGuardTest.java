@@ -14,7 +14,7 @@ import uk.ear.workers.WorkersApplication;
 class CredentialsGuardTest {
 
   @Test
-  void outsideTheDemoProfileTheWorkersRefuseToStartWithoutAPassword() {
+  void outsideTheDemoProfileTheWorkersRefuseToStartWithoutAnApiKey() {
     SpringApplicationBuilder app =
         new SpringApplicationBuilder(WorkersApplication.class)
             .web(WebApplicationType.NONE)
@@ -22,15 +22,16 @@ class CredentialsGuardTest {
     assertThatThrownBy(
             () ->
                 app.run(
-                    "--workers.engine.password=",
+                    "--workers.engine.api-key=",
+                    "--workers.engine.password=a-long-worker-secret",
                     "--workers.engine.fetching=false",
                     "--workers.police.api-key=k"))
-        .hasStackTraceContaining("Refusing to start: no password for the engine user 'workers'")
-        .hasStackTraceContaining("WORKERS_ENGINE_PASSWORD");
+        .hasStackTraceContaining("Refusing to start: no API key for the engine user 'workers'")
+        .hasStackTraceContaining("WORKERS_ENGINE_API_KEY");
   }
 
   @Test
-  void withNoProfileTheDemoProfileAppliesAndTheDemoPasswordIsAccepted() {
+  void withNoProfileTheDemoProfileAppliesWithTheDemoKey() {
     try (ConfigurableApplicationContext context =
         new SpringApplicationBuilder(WorkersApplication.class)
             .web(WebApplicationType.NONE)
@@ -42,6 +43,7 @@ class CredentialsGuardTest {
                     + "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration,"
                     + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration")) {
       EngineProperties engine = context.getBean(EngineProperties.class);
+      org.assertj.core.api.Assertions.assertThat(engine.apiKey()).isEqualTo("demo-workers-key");
       org.assertj.core.api.Assertions.assertThat(engine.password()).isEqualTo("demo");
       org.assertj.core.api.Assertions.assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
       org.assertj.core.api.Assertions.assertThat(
@@ -51,18 +53,23 @@ class CredentialsGuardTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "workers", "Password", "short-pw", "camunda"})
-  void outsideTheDemoProfileADefaultOrShortPasswordIsRefused(String password) {
-    assertThatThrownBy(() -> CredentialsGuard.check("workers", password, false))
-        .hasMessageContaining("needs a strong password");
+  @ValueSource(strings = {"demo", "workers", "demo-workers-key", "short-key", "changeme"})
+  void outsideTheDemoProfileADemoOrShortKeyIsRefused(String key) {
+    assertThatThrownBy(() -> CredentialsGuard.check("workers", null, key, false))
+        .hasMessageContaining("needs a strong API key");
   }
 
   @Test
-  void aStrongPasswordIsAcceptedAndDemoAcceptsDemo() {
-    assertThatCode(() -> CredentialsGuard.check("workers", "a-long-worker-secret", false))
+  void aStrongKeyIsAcceptedWithoutAPasswordAndTheDemoAcceptsEither() {
+    assertThatCode(() -> CredentialsGuard.check("workers", null, "a-long-worker-api-key-0123", false))
         .doesNotThrowAnyException();
-    assertThatCode(() -> CredentialsGuard.check("workers", "demo", true)).doesNotThrowAnyException();
-    assertThatThrownBy(() -> CredentialsGuard.check("workers", " ", true))
-        .hasMessageContaining("no password");
+    assertThatCode(() -> CredentialsGuard.check("workers", "demo", null, true)).doesNotThrowAnyException();
+    assertThatCode(() -> CredentialsGuard.check("workers", null, "demo-workers-key", true))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> CredentialsGuard.check("workers", " ", "", true))
+        .hasMessageContaining("neither an API key nor a password");
+    // a strong password alone is no longer enough outside the demo
+    assertThatThrownBy(() -> CredentialsGuard.check("workers", "a-long-worker-secret", null, false))
+        .hasMessageContaining("no API key");
   }
 }

@@ -53,6 +53,8 @@ class HandoverPackTest extends HandlerTest {
     return Tasks.task("ear-handover-pack", retries, Map.of("caseRef", REF, "receivingService", service));
   }
 
+  @org.springframework.beans.factory.annotation.Autowired uk.ear.workers.engine.WorkerId workerId;
+
   @Test
   void mailsTheHandoverSummaryAsAPdfToTheReceivingService() throws Exception {
     Stubs.stubHandoverPack(REF, 12);
@@ -61,6 +63,12 @@ class HandoverPackTest extends HandlerTest {
     runner("ear-handover-pack").execute(task, engine);
 
     verify(engine).complete(task);
+    // read with the API key under this worker's id, which holds the handover task's lock
+    TestServers.caseService().verify(
+        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/api/cases/" + REF + "/handover-pack"))
+            .withQueryParam("workerId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(workerId.value()))
+            .withHeader("X-API-Key", com.github.tomakehurst.wiremock.client.WireMock.matching(".+")));
     assertThat(TestServers.smtp().waitForIncomingEmail(5000, 1)).isTrue();
     MimeMessage[] mails = TestServers.smtp().getReceivedMessages();
     assertThat(mails).hasSize(1);

@@ -21,7 +21,6 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.util.Base64;
 import java.util.Map;
 import org.camunda.bpm.client.exception.EngineException;
 import org.camunda.bpm.client.exception.RestException;
@@ -38,6 +37,8 @@ import uk.ear.workers.support.TestServers;
 
 class PoliceUpdateTest extends HandlerTest {
 
+  @org.springframework.beans.factory.annotation.Autowired uk.ear.workers.engine.WorkerId workerId;
+
   private static final String REF = Stubs.CASE_REF;
 
   private ExternalTask task(String event, Integer retries) {
@@ -53,10 +54,12 @@ class PoliceUpdateTest extends HandlerTest {
     runner("ear-police-update").execute(task, engine);
 
     verify(engine).complete(task);
-    String basic =
-        "Basic " + Base64.getEncoder().encodeToString("workers:test-password-for-workers".getBytes());
+    // the API key, no Basic, and the worker id under whose lock the case is read
     TestServers.caseService()
-        .verify(getRequestedFor(urlPathEqualTo("/api/cases/" + REF)).withHeader("Authorization", equalTo(basic)));
+        .verify(getRequestedFor(urlPathEqualTo("/api/cases/" + REF))
+            .withHeader("X-API-Key", equalTo("test-workers-api-key-0123456789"))
+            .withoutHeader("Authorization")
+            .withQueryParam("workerId", equalTo(workerId.value())));
     TestServers.police()
         .verify(
             1,

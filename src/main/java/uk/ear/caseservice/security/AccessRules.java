@@ -1,0 +1,118 @@
+package uk.ear.caseservice.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import uk.ear.caseservice.cases.Teams;
+
+/**
+ * Who may call which path of {@code /api}, {@code /engine-rest}, the OpenAPI description and
+ * Actuator, at the HTTP layer. Camunda authorization (in {@code /engine-rest}) and the case
+ * service's own checks ({@code CaseAccess}) apply on top; each layer alone must hold.
+ *
+ * <ul>
+ *   <li>A service account ({@link ServiceAccounts}) may call only its own service's paths (an
+ *       allowlist; everything else is 403, also if the account has other groups):
+ *       <ul>
+ *         <li>{@code police-integration}: {@code POST /api/calls}, {@code GET
+ *             /api/cases/{caseRef}}, the OpenAPI description;
+ *         <li>{@code hospital-liaison}: {@code POST /api/hospital-admissions}, {@code GET
+ *             /api/cases/{caseRef}}, the OpenAPI description;
+ *         <li>{@code workers}: external tasks in {@code /engine-rest} (fetch and lock, complete,
+ *             failure, BPMN error, extend lock, unlock, and the list of tasks, which the workers'
+ *             shutdown reads) and {@code GET /api/cases/{caseRef}} and its handover pack.
+ *       </ul>
+ *   <li>People (team groups, managers, EDT) and {@code camunda-admin}: everything authenticated,
+ *       except what only a service posts ({@code POST /api/calls}, {@code POST
+ *       /api/hospital-admissions}: admin only) and Actuator beyond health ({@code camunda-admin}).
+ * </ul>
+ */
+public class AccessRules implements AuthorizationManager<RequestAuthorizationContext> {
+
+  private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+  static final List<String> OPENAPI = List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html");
+
+  private static final Map<String, List<RequestMatcher>> SERVICE_PATHS =
+      Map.of(
+          Teams.POLICE_GROUP,
+          matchers(
+              List.of(
+                  rule(POST, "/api/calls"), rule(GET, "/api/cases/{caseRef}")),
+              GET, OPENAPI),
+          Teams.HOSPITAL_GROUP,
+          matchers(
+              List.of(
+                  rule(POST, "/api/hospital-admissions"), rule(GET, "/api/cases/{caseRef}")),
+              GET, OPENAPI),
+          Teams.WORKERS_GROUP,
+          List.of(
+              rule(POST, "/engine-rest/external-task/fetchAndLock"),
+              rule(POST, "/engine-rest/external-task/{id}/complete"),
+              rule(POST, "/engine-rest/external-task/{id}/failure"),
+              rule(POST, "/engine-rest/external-task/{id}/bpmnError"),
+              rule(POST, "/engine-rest/external-task/{id}/extendLock"),
+              rule(POST, "/engine-rest/external-task/{id}/unlock"),
+              rule(GET, "/engine-rest/external-task"),
+              rule(GET, "/api/cases/{caseRef}"),
+              rule(GET, "/api/cases/{caseRef}/handover-pack")));
+
+  /** Posted by services only: people other than the administrator may not pretend to be one. */
+  private static final List<RequestMatcher> SERVICE_ONLY =
+      List.of(rule(POST, "/api/calls"), rule(POST, "/api/hospital-admissions"));
+
+  private static final RequestMatcher ACTUATOR = rule(null, "/actuator/**");
+
+  /** The paths of a service account's groups; empty for people. */
+  public static boolean allowedForService(Set<String> groups, jakarta.servlet.http.HttpServletRequest request) {
+    return groups.stream()
+        .map(SERVICE_PATHS::get)
+        .filter(java.util.Objects::nonNull)
+        .flatMap(List::stream)
+        .anyMatch(m -> m.matches(request));
+  }
+
+  @Override
+  @SuppressWarnings("deprecation")
+  public AuthorizationDecision check(
+      Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+    Authentication auth = authentication.get();
+    if (auth == null || TRUST.isAnonymous(auth) || !auth.isAuthenticated()) {
+      return new AuthorizationDecision(false);
+    }
+    Set<String> groups = CamundaIdentityAuthenticationProvider.groupsOf(auth);
+    var request = context.getRequest();
+    if (ServiceAccounts.isService(groups)) {
+      return new AuthorizationDecision(allowedForService(groups, request));
+    }
+    boolean admin = groups.contains(Teams.ADMIN_GROUP);
+    if (ACTUATOR.matches(request) || SERVICE_ONLY.stream().anyMatch(m -> m.matches(request))) {
+      return new AuthorizationDecision(admin);
+    }
+    return new AuthorizationDecision(true);
+  }
+
+  private static RequestMatcher rule(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  private static List<RequestMatcher> matchers(
+      List<RequestMatcher> rules, HttpMethod method, List<String> patterns) {
+    return java.util.stream.Stream.concat(
+            rules.stream(), patterns.stream().map(p -> rule(method, p)))
+        .toList();
+  }
+}
