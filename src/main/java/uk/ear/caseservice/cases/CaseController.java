@@ -1,12 +1,14 @@
 package uk.ear.caseservice.cases;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.ear.caseservice.policy.EarProperties;
 import uk.ear.caseservice.security.CamundaIdentityAuthenticationProvider;
@@ -26,11 +28,14 @@ public class CaseController {
 
   @GetMapping("/{caseRef}")
   @Operation(summary = "Read a case", description = "404 for an unknown case or one you may not see")
-  public ResponseEntity<CaseView> read(@PathVariable String caseRef, Authentication auth) {
+  public ResponseEntity<CaseView> read(
+      @PathVariable String caseRef,
+      @Parameter(description = "the external-task workers: the worker id that holds one of the case's tasks")
+          @RequestParam(required = false)
+          String workerId,
+      Authentication auth) {
     return ResponseEntity.of(
-        cases
-            .read(caseRef, auth.getName(), CamundaIdentityAuthenticationProvider.groupsOf(auth))
-            .map(c -> CaseView.of(c, properties.zone())));
+        cases.read(caseRef, caller(auth, workerId)).map(c -> CaseView.of(c, properties.zone())));
   }
 
   @GetMapping("/{caseRef}/handover-pack")
@@ -38,12 +43,21 @@ public class CaseController {
       summary = "Read what a receiving service needs",
       description =
           "The case with its people and recorded entries, for the handover worker building the"
-              + " pack it emails. Personal data: the team, admins, and the workers user while it"
-              + " holds a lock on one of the case's external tasks. 404 otherwise.")
+              + " pack it emails. Personal data: the team, EDT while it works on the case, admins,"
+              + " and the workers user while its worker id holds the case's ear-handover-pack task."
+              + " 404 otherwise.")
   public ResponseEntity<HandoverPack> handoverPack(
-      @PathVariable String caseRef, Authentication auth) {
-    return ResponseEntity.of(
-        cases.handoverPack(caseRef, auth.getName(), CamundaIdentityAuthenticationProvider.groupsOf(auth), properties.zone()));
+      @PathVariable String caseRef,
+      @Parameter(description = "the external-task workers: the worker id that holds the case's ear-handover-pack task")
+          @RequestParam(required = false)
+          String workerId,
+      Authentication auth) {
+    return ResponseEntity.of(cases.handoverPack(caseRef, caller(auth, workerId), properties.zone()));
+  }
+
+  private static CaseAccess.Caller caller(Authentication auth, String workerId) {
+    return new CaseAccess.Caller(
+        auth.getName(), CamundaIdentityAuthenticationProvider.groupsOf(auth), workerId);
   }
 
 }

@@ -2,7 +2,6 @@ package uk.ear.caseservice.cases;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,15 +30,14 @@ public class CaseLookup {
 
   /** The case if it exists and the user may see it; every read is audited. */
   @Transactional
-  public Optional<CaseRecord> read(String caseRef, String user, Set<String> groups) {
-    return readAs(caseRef, "VIEWED", user, c -> access.canRead(c, user, groups));
+  public Optional<CaseRecord> read(String caseRef, CaseAccess.Caller caller) {
+    return readAs(caseRef, "VIEWED", caller.user(), c -> access.canRead(c, caller));
   }
 
   /** Everything a receiving service needs, people and notes included; audited as such. */
   @Transactional
-  public Optional<HandoverPack> handoverPack(
-      String caseRef, String user, Set<String> groups, java.time.ZoneId zone) {
-    return readAs(caseRef, "HANDOVER_PACK_READ", user, c -> access.canReadRecord(c, user, groups))
+  public Optional<HandoverPack> handoverPack(String caseRef, CaseAccess.Caller caller, java.time.ZoneId zone) {
+    return readAs(caseRef, "HANDOVER_PACK_READ", caller.user(), c -> access.canReadRecord(c, caller))
         .map(
             c ->
                 HandoverPack.of(

@@ -28,11 +28,16 @@ public record EarProperties(
       @DefaultValue("17:00") LocalTime closeOfBusiness,
       @DefaultValue List<LocalDate> extraHolidays) {}
 
-  /** Emergency Duty Team hours: from weekdayStart (Mon-Thu) or fridayStart until morningEnd. */
+  /**
+   * Emergency Duty Team hours: from weekdayStart (Mon-Thu) or fridayStart until morningEnd. EDT
+   * reads a case while it is offered or holds one of its tasks, and for {@code accessAfterWork}
+   * after it last recorded something on it (to write up, or answer the morning team's questions).
+   */
   public record Edt(
       @DefaultValue("17:00") LocalTime weekdayStart,
       @DefaultValue("16:30") LocalTime fridayStart,
-      @DefaultValue("08:45") LocalTime morningEnd) {}
+      @DefaultValue("08:45") LocalTime morningEnd,
+      @DefaultValue("PT12H") java.time.Duration accessAfterWork) {}
 
   /**
    * Intensive support: {@code period} (about six weeks), the case review falls due {@code

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
 import uk.ear.caseservice.cases.Teams;
+import uk.ear.caseservice.forms.DeployedForms;
+import uk.ear.caseservice.forms.FormDefinition;
 import uk.ear.caseservice.policy.EarProperties;
 
 /**
@@ -25,6 +27,7 @@ abstract class CaseFormListener implements TaskListener {
   private final CaseRecords records;
   private final Clock clock;
   private final EarProperties properties;
+  private volatile DeployedForms deployedForms;
 
   CaseFormListener(CaseRecords records, Clock clock, EarProperties properties) {
     this.records = records;
@@ -50,7 +53,7 @@ abstract class CaseFormListener implements TaskListener {
   public final void notify(DelegateTask task) {
     String caseRef = task.getExecution().getProcessBusinessKey();
     CaseRecord c = records.get(caseRef);
-    FormValues form = new FormValues(task, clock, properties.zone());
+    FormValues form = new FormValues(task, clock, properties.zone(), deployedForm(task));
     List<String> tampered = tamperedVariables(task, c);
     if (!tampered.isEmpty()) {
       form.problem("These case values cannot be changed from a form: " + tampered + ".");
@@ -63,6 +66,17 @@ abstract class CaseFormListener implements TaskListener {
     List<String> remove = new ArrayList<>(form.keys());
     remove.removeAll(decisionKeys());
     task.getExecution().removeVariables(remove);
+  }
+
+  /** The task's deployed form, so that messages quote the labels the worker sees. */
+  private FormDefinition deployedForm(DelegateTask task) {
+    DeployedForms forms = deployedForms;
+    if (forms == null) {
+      forms = new DeployedForms(task.getProcessEngineServices().getFormService());
+      deployedForms = forms;
+    }
+    DeployedForms reader = forms;
+    return ServiceCommands.withoutAuthorization(() -> reader.ofTask(task)).orElse(null);
   }
 
   /** The process's own variables must still say what the case record says. */

@@ -13,6 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import uk.ear.caseservice.forms.FormDefinition;
+import uk.ear.caseservice.forms.FormField;
+import uk.ear.caseservice.forms.SubmittedValues;
 
 /**
  * Reads and checks what a Camunda Form submitted: the browser's checks are a convenience, these
@@ -25,18 +28,31 @@ final class FormValues {
   private final VariableScope scope;
   private final Clock clock;
   private final ZoneId zone;
+  private final FormDefinition form;
   private final List<String> problems = new ArrayList<>();
   private final Set<String> read = new LinkedHashSet<>();
 
   FormValues(VariableScope scope, Clock clock, ZoneId zone) {
+    this(scope, clock, zone, null);
+  }
+
+  /** With the deployed form: messages quote its labels, whatever the caller calls the field. */
+  FormValues(VariableScope scope, Clock clock, ZoneId zone, FormDefinition form) {
     this.scope = scope;
     this.clock = clock;
     this.zone = zone;
+    this.form = form;
+  }
+
+  /** The field's label as the worker sees it on the deployed form; {@code fallback} without one. */
+  String label(String key, String fallback) {
+    return form == null ? fallback : form.field(key).map(FormField::label).orElse(fallback);
   }
 
   /** Free text, trimmed; null when empty and optional. */
   String text(String key, String label, int maxLength, boolean required) {
     read.add(key);
+    label = label(key, label);
     Object value = scope.getVariable(key);
     if (value != null && !(value instanceof String)) {
       problems.add("'" + label + "' must be text.");
@@ -55,6 +71,7 @@ final class FormValues {
   /** One of the form's options. */
   String choice(String key, String label, Set<String> allowed, boolean required) {
     read.add(key);
+    label = label(key, label);
     Object value = scope.getVariable(key);
     if (missing(value, label, required)) {
       return null;
@@ -69,6 +86,7 @@ final class FormValues {
   /** A whole number within bounds (Tasklist sends Integer, or Double/Long from other clients). */
   Integer number(String key, String label, int min, int max, boolean required) {
     read.add(key);
+    label = label(key, label);
     Object value = scope.getVariable(key);
     if (missing(value, label, required)) {
       return null;
@@ -91,15 +109,10 @@ final class FormValues {
    */
   java.util.List<String> options(String key, String label, Set<String> allowed) {
     read.add(key);
+    label = label(key, label);
     Object value = scope.getVariable(key);
-    java.util.List<String> ticked = new java.util.ArrayList<>();
-    if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
-      json.elements().forEach(e -> ticked.add(e.isString() ? e.stringValue() : e.toString()));
-    } else if (value instanceof java.util.Collection<?> list) {
-      list.forEach(e -> ticked.add(String.valueOf(e)));
-    } else if (value instanceof String text && text.strip().startsWith("[")) {
-      org.camunda.spin.Spin.JSON(text).elements().forEach(e -> ticked.add(e.stringValue()));
-    } else if (value != null) {
+    java.util.List<String> ticked = value == null ? java.util.List.of() : SubmittedValues.asList(value);
+    if (ticked == null) {
       problems.add("'" + label + "' must be a list of options.");
       return java.util.List.of();
     }
@@ -128,6 +141,7 @@ final class FormValues {
   /** A checkbox: absent means unticked. */
   boolean flag(String key, String label) {
     read.add(key);
+    label = label(key, label);
     Object value = scope.getVariable(key);
     if (value == null) {
       return false;
@@ -145,6 +159,7 @@ final class FormValues {
    */
   Instant pastDateTime(String key, String label, boolean required) {
     read.add(key);
+    label = label(key, label);
     Object value = scope.getVariable(key);
     if (missing(value, label, required)) {
       return null;

@@ -178,20 +178,23 @@ class LifecycleFormListeners {
         String outcome =
             form.choice("supportReviewOutcome", "Outcome", SUPPORT_REVIEW_OUTCOMES, true);
         String notes = form.text("supportReviewNotes", "Review notes", 4000, true);
-        Integer weeks = null;
-        if ("EXTEND".equals(outcome)) {
-          if (c.isSupportExtended()) {
-            form.problem("Intensive support has been extended once already: hand over or close.");
-          }
-          weeks =
-              form.number(
-                  "extensionWeeks", "Extend by (weeks)", 1, properties.support().maxExtensionWeeks(), true);
+        boolean extend = "EXTEND".equals(outcome);
+        if (extend && c.isSupportExtended()) {
+          form.problem("Intensive support has been extended once already: hand over or close.");
         }
-        Integer extension = weeks;
-        return (records, caseRef, user) ->
-            records.addEntry(
-                caseRef, "SUPPORT_REVIEW", task.getId(), outcome, null,
-                (extension == null ? "" : "Extension asked: " + extension + " weeks. ") + notes, user);
+        // checked whenever sent: the extension delegate reads it later
+        Integer weeks =
+            form.number(
+                "extensionWeeks", "Extend by (weeks)", 1, properties.support().maxExtensionWeeks(), extend);
+        Integer extension = extend ? weeks : null;
+        return (records, caseRef, user) -> {
+          records.addEntry(
+              caseRef, "SUPPORT_REVIEW", task.getId(), outcome, null,
+              (extension == null ? "" : "Extension asked: " + extension + " weeks. ") + notes, user);
+          if (!extend) {
+            task.getExecution().removeVariable("extensionWeeks");
+          }
+        };
       }
     };
   }
@@ -276,7 +279,9 @@ class LifecycleFormListeners {
       @Override
       Submission read(DelegateTask task, CaseRecord c, FormValues form) {
         if (!form.flag("receivingServiceFixed", "The address is fixed")) {
-          form.problem("Tick 'The address is fixed' once the workers have the service's address.");
+          form.problem(
+              "Tick '" + form.label("receivingServiceFixed", "The address is fixed")
+                  + "' once the workers have the service's address.");
         }
         String notes = form.text("receivingServiceFixNotes", "Notes", 2000, false);
         Object service = task.getVariable("receivingService");

@@ -1,56 +1,34 @@
 package uk.ear.caseservice.process;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import uk.ear.caseservice.engine.EveryUserTask;
 
 /**
  * A manager allocates work: on every user task of a case the team's managers may set the assignee
  * (TASK_ASSIGN on that task only), so they can give a team task to a named worker in Tasklist.
- * Added to every user task when the BPMN is parsed, so designers need not remember it.
+ * Added to every user task by {@link uk.ear.caseservice.engine.EveryUserTaskPlugin}, so designers
+ * need not remember it.
  */
 @Component
-public class ManagersMayAssign extends AbstractProcessEnginePlugin implements TaskListener {
+public class ManagersMayAssign implements EveryUserTask {
 
   private final TeamDirectory teams;
 
-  /** Lazy: this plugin configures the engine that the team directory itself needs. */
-  public ManagersMayAssign(@Lazy TeamDirectory teams) {
+  public ManagersMayAssign(TeamDirectory teams) {
     this.teams = teams;
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners =
-        configuration.getCustomPostBPMNParseListeners() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(
-        new AbstractBpmnParseListener() {
-          @Override
-          public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            ((UserTaskActivityBehavior) activity.getActivityBehavior())
-                .getTaskDefinition()
-                .addTaskListener(TaskListener.EVENTNAME_CREATE, ManagersMayAssign.this);
-          }
-        });
-    configuration.setCustomPostBPMNParseListeners(listeners);
+  public String event() {
+    return TaskListener.EVENTNAME_CREATE;
   }
 
   @Override

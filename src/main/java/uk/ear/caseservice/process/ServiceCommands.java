@@ -9,11 +9,11 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
  * the team rule): inside a command started by a Tasklist user, the engine would otherwise check
  * that user's rights as well.
  */
-final class ServiceCommands {
+public final class ServiceCommands {
 
   private ServiceCommands() {}
 
-  static <T> T withoutAuthorization(Supplier<T> call) {
+  public static <T> T withoutAuthorization(Supplier<T> call) {
     CommandContext command = Context.getCommandContext();
     return command == null ? call.get() : command.runWithoutAuthorization(call::get);
   }

@@ -96,11 +96,13 @@ public class AccessSetup implements ApplicationRunner {
         Authorization.ANY,
         Permissions.READ);
 
-    // the external-task workers fetch, lock and complete the case process's external tasks
-    for (Permission permission :
-        List.of(Permissions.READ, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE)) {
+    // the external-task workers fetch, lock and complete the case process's external tasks: the
+    // engine asks for READ_INSTANCE and UPDATE_INSTANCE on its definition, which would also allow
+    // far more (messages, variables, jobs); EngineCommandGuard keeps them to external tasks
+    for (Permission permission : List.of(Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE)) {
       grant(Teams.WORKERS_GROUP, Resources.PROCESS_DEFINITION, CaseProcess.PROCESS_KEY, permission);
     }
+    revoke(Teams.WORKERS_GROUP, Resources.PROCESS_DEFINITION, CaseProcess.PROCESS_KEY, Permissions.READ);
 
     ensureFilter(
         "My tasks",
@@ -153,14 +155,7 @@ public class AccessSetup implements ApplicationRunner {
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission permission) {
-    Authorization existing =
-        authorizations
-            .createAuthorizationQuery()
-            .authorizationType(Authorization.AUTH_TYPE_GRANT)
-            .groupIdIn(group)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .singleResult();
+    Authorization existing = grantOf(group, resource, resourceId);
     if (existing == null) {
       existing = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       existing.setGroupId(group);
@@ -171,6 +166,25 @@ public class AccessSetup implements ApplicationRunner {
     }
     existing.addPermission(permission);
     authorizations.saveAuthorization(existing);
+  }
+
+  private Authorization grantOf(String group, Resource resource, String resourceId) {
+    return authorizations
+        .createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(group)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+  }
+
+  /** Takes back a permission an earlier version granted. */
+  private void revoke(String group, Resource resource, String resourceId, Permission permission) {
+    Authorization existing = grantOf(group, resource, resourceId);
+    if (existing != null && existing.isPermissionGranted(permission)) {
+      existing.removePermission(permission);
+      authorizations.saveAuthorization(existing);
+    }
   }
 
   private void ensureFilter(String name, String description, int priority, TaskQuery query) {

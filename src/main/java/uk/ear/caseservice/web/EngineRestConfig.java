@@ -12,11 +12,13 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
+import uk.ear.caseservice.integrity.TaskAssignmentRefused;
 import uk.ear.caseservice.process.FormRejectedException;
 
 /**
  * Camunda's REST API ({@code /engine-rest}) as the starter sets it up, plus: a form the server
- * refuses is a {@code 400} whose message is ours alone ("Record joint visit: please correct the
+ * refuses is a {@code 400}, a claim or assignment outside the case's team a {@code 403}, each with
+ * a message that is ours alone ("Record joint visit: please correct the
  * form. …"), not a {@code 500} wrapped in engine wording. Everything else is answered by Camunda's
  * own exception handlers. Tasklist calls the webapps' copy of this API, which answers the same
  * ({@link WebappEngineApi}).
@@ -35,8 +37,8 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
   public static class RefusedFormAsRestError implements ExceptionMapper<RestException> {
     @Override
     public Response toResponse(RestException e) {
-      FormRejectedException refused = refusal(e);
-      return refused != null ? badRequest(refused) : new RestExceptionHandler().toResponse(e);
+      Response refused = refusal(e);
+      return refused != null ? refused : new RestExceptionHandler().toResponse(e);
     }
   }
 
@@ -45,25 +47,29 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
   public static class RefusedFormAsEngineError implements ExceptionMapper<ProcessEngineException> {
     @Override
     public Response toResponse(ProcessEngineException e) {
-      FormRejectedException refused = refusal(e);
-      return refused != null ? badRequest(refused) : new ProcessEngineExceptionHandler().toResponse(e);
+      Response refused = refusal(e);
+      return refused != null ? refused : new ProcessEngineExceptionHandler().toResponse(e);
     }
   }
 
-  static FormRejectedException refusal(Throwable e) {
+  /** The service's own answer if the engine's exception carries one of its refusals, else null. */
+  static Response refusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof FormRejectedException refused) {
-        return refused;
+        return answer(Response.Status.BAD_REQUEST, refused);
+      }
+      if (t instanceof TaskAssignmentRefused refused) {
+        return answer(Response.Status.FORBIDDEN, refused);
       }
     }
     return null;
   }
 
-  private static Response badRequest(FormRejectedException refused) {
+  private static Response answer(Response.Status status, RuntimeException refused) {
     ExceptionDto dto = new ExceptionDto();
-    dto.setType(FormRejectedException.class.getSimpleName());
+    dto.setType(refused.getClass().getSimpleName());
     dto.setMessage(refused.getMessage());
-    return Response.status(Response.Status.BAD_REQUEST)
+    return Response.status(status)
         .entity(dto)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .build();

@@ -51,6 +51,9 @@ abstract class CaseServiceContract extends EndToEndTest {
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
 
+  /** The worker id under which these tests fetch and lock, as the workers app would. */
+  static final String WORKER_ID = "e2e-worker";
+
   Api api;
 
   @BeforeEach
@@ -317,7 +320,8 @@ abstract class CaseServiceContract extends EndToEndTest {
 
     assertThat(api.get("sw.preston1", path).code()).isEqualTo(200);
     assertThat(api.get("mgr.preston", path).code()).isEqualTo(200);
-    assertThat(api.get("edt.duty", path).code()).isEqualTo(200);
+    // in office hours EDT has no task on the case, so it does not see it
+    assertThat(api.get("edt.duty", path).code()).isEqualTo(404);
     assertThat(api.get("admin", path).code()).isEqualTo(200);
     assertThat(api.get("sw.burnley1", path).code()).isEqualTo(404);
     assertThat(api.get("mgr.burnley", path).code()).isEqualTo(404);
@@ -421,12 +425,18 @@ abstract class CaseServiceContract extends EndToEndTest {
 
     // the police are told of the new case, the visit and the closure, by the workers app: it may
     // read the case only while it holds one of the case's tasks
-    assertThat(api.get("workers", "/api/cases/" + caseRef).code()).isEqualTo(404);
+    String asWorker = "/api/cases/" + caseRef + "?workerId=" + WORKER_ID;
+    assertThat(api.get("workers", asWorker).code()).isEqualTo(404);
     Map<String, JsonNode> told = policeUpdates(created);
     assertThat(told).containsOnlyKeys("ATTACHED", "VISITED", "CLOSED");
-    assertThat(api.get("workers", "/api/cases/" + caseRef).code()).isEqualTo(200);
-    told.values().forEach(this::completeAsWorkers);
+    assertThat(api.get("workers", asWorker).code()).isEqualTo(200);
+    // only under the worker id that holds the lock
     assertThat(api.get("workers", "/api/cases/" + caseRef).code()).isEqualTo(404);
+    assertThat(api.get("workers", "/api/cases/" + caseRef + "?workerId=another-worker").code()).isEqualTo(404);
+    // a police update is not a handover: no pack
+    assertThat(api.get("workers", "/api/cases/" + caseRef + "/handover-pack?workerId=" + WORKER_ID).code()).isEqualTo(404);
+    told.values().forEach(this::completeAsWorkers);
+    assertThat(api.get("workers", asWorker).code()).isEqualTo(404);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef).finished().count()).isEqualTo(1);
   }
 
@@ -447,7 +457,7 @@ abstract class CaseServiceContract extends EndToEndTest {
     JsonNode packs = fetchAndLock("ear-handover-pack", created, 2);
     assertThat(packs).extracting(p -> p.path("variables").path("receivingService").path("value").asText())
         .containsExactlyInAnyOrder("EARLY_HELP", "MENTAL_HEALTH_SERVICES");
-    assertThat(api.get("workers", "/api/cases/" + caseRef + "/handover-pack").code()).isEqualTo(200);
+    assertThat(api.get("workers", "/api/cases/" + caseRef + "/handover-pack?workerId=" + WORKER_ID).code()).isEqualTo(200);
     packs.forEach(this::completeAsWorkers);
     assertThat(tasksOf("sw.preston1", created)).extracting(t -> t.path("name").asText())
         .containsExactly("Record handover response", "Record handover response");
@@ -679,7 +689,7 @@ abstract class CaseServiceContract extends EndToEndTest {
 
   private void completeAsWorkers(JsonNode externalTask) {
     assertThat(api.post("workers", "/engine-rest/external-task/" + externalTask.path("id").asText() + "/complete",
-        Map.of("workerId", "e2e-worker")).code()).isEqualTo(204);
+        Map.of("workerId", WORKER_ID)).code()).isEqualTo(204);
   }
 
   /** As the workers app does: fetch and lock the case's one task of {@code topic}. */
@@ -697,7 +707,7 @@ abstract class CaseServiceContract extends EndToEndTest {
   /** As the workers app does: fetch and lock every task of {@code topic} of the case (up to 10). */
   private JsonNode lockAll(String topic, Api.Response created) {
     return api.post("workers", "/engine-rest/external-task/fetchAndLock",
-            Map.of("workerId", "e2e-worker", "maxTasks", 10,
+            Map.of("workerId", WORKER_ID, "maxTasks", 10,
                 "topics", List.of(Map.of("topicName", topic, "lockDuration", 60000,
                     "processInstanceId", created.body().path("processInstanceId").asText()))))
         .body();

@@ -17,7 +17,7 @@ public final class TestEarProperties {
         LONDON,
         List.of("PRESTON", "BURNLEY"),
         new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
-        new EarProperties.Edt(LocalTime.of(17, 0), LocalTime.of(16, 30), LocalTime.of(8, 45)),
+        new EarProperties.Edt(LocalTime.of(17, 0), LocalTime.of(16, 30), LocalTime.of(8, 45), java.time.Duration.ofHours(12)),
         new EarProperties.Support(Period.ofDays(42), Period.ofDays(7), 6),
         new EarProperties.Demo(false, false));
   }

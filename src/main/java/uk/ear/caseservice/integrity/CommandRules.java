@@ -1,0 +1,202 @@
+package uk.ear.caseservice.integrity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ExternalTaskQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.ExtendLockOnExternalTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.FetchExternalTasksCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskFailureCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.UnlockExternalTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.Teams;
+import uk.ear.caseservice.forms.DeployedForms;
+import uk.ear.caseservice.forms.FormDefinition;
+import uk.ear.caseservice.forms.FormSubmission;
+import uk.ear.caseservice.process.FormRejectedException;
+import uk.ear.caseservice.process.ServiceCommands;
+
+/**
+ * What each kind of account may ask of the engine, beyond its Camunda permissions:
+ *
+ * <ul>
+ *   <li>A completion carries only its form: completing, resolving or submitting a task (and
+ *       submitting a start form) with a variable that is not a field of the deployed form, or with
+ *       a value the form does not offer, is refused and nothing changes. So gateways, timers and
+ *       candidate groups read only what the service wrote, or what a form handler checked.
+ *   <li>People do not write process variables, correlate messages, send signals, start processes
+ *       other than from a start form, or change who a task is offered to; administrators may (they
+ *       repair cases in Cockpit).
+ *   <li>{@code workers} fetch and lock, extend, complete, fail, raise BPMN errors on and unlock
+ *       external tasks of their topics, and list the tasks their worker id holds. Nothing else, and
+ *       no variables with it.
+ *   <li>The police and hospital integrations use {@code /api} only: no engine command at all.
+ * </ul>
+ */
+@Component
+public class CommandRules {
+
+  /** The external-task topics of the models, which the workers serve. */
+  public static final Set<String> WORKER_TOPICS =
+      Set.of("ear-police-update", "ear-handover-pack", "ear-manager-alert");
+
+  private static final List<Class<?>> PEOPLE_MAY_NOT =
+      List.of(
+          SetTaskVariablesCmd.class,
+          SetExecutionVariablesCmd.class,
+          RemoveTaskVariablesCmd.class,
+          RemoveExecutionVariablesCmd.class,
+          PatchTaskVariablesCmd.class,
+          PatchExecutionVariablesCmd.class,
+          AbstractCorrelateMessageCmd.class,
+          CorrelateAllMessageCmd.class,
+          MessageEventReceivedCmd.class,
+          SignalCmd.class,
+          SignalEventReceivedCmd.class,
+          StartProcessInstanceCmd.class,
+          StartProcessInstanceAtActivitiesCmd.class,
+          AddGroupIdentityLinkCmd.class,
+          AddUserIdentityLinkCmd.class,
+          DeleteGroupIdentityLinkCmd.class,
+          DeleteUserIdentityLinkCmd.class);
+
+  private final TaskService tasks;
+  private final RepositoryService repository;
+  private final DeployedForms forms;
+
+  public CommandRules(
+      @Lazy TaskService tasks, @Lazy RepositoryService repository, DeployedForms forms) {
+    this.tasks = tasks;
+    this.repository = repository;
+    this.forms = forms;
+  }
+
+  void check(Command<?> command, Authentication caller) {
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    if (groups.contains(Teams.POLICE_GROUP) || groups.contains(Teams.HOSPITAL_GROUP)) {
+      throw refused(caller, "an integration account has no access to the process engine");
+    }
+    if (groups.contains(Teams.WORKERS_GROUP)) {
+      checkWorkers(command, caller);
+      return;
+    }
+    if (command instanceof CompleteTaskCmd) {
+      checkCompletion(
+          CommandFields.read(command, "taskId"), CommandFields.read(command, "variables"));
+    } else if (command instanceof SubmitTaskFormCmd) {
+      checkCompletion(
+          CommandFields.read(command, "taskId"), CommandFields.read(command, "properties"));
+    } else if (command instanceof SubmitStartFormCmd) {
+      checkStart(
+          CommandFields.read(command, "processDefinitionId"),
+          CommandFields.read(command, "variables"));
+    } else if (!groups.contains(Teams.ADMIN_GROUP)
+        && PEOPLE_MAY_NOT.stream().anyMatch(type -> type.isInstance(command))) {
+      throw refused(
+          caller,
+          "case data and routing are written by the service: complete the task's form instead");
+    }
+  }
+
+  private void checkCompletion(String taskId, Map<String, Object> variables) {
+    if (variables == null || variables.isEmpty()) {
+      return;
+    }
+    Task task =
+        ServiceCommands.withoutAuthorization(
+            () -> tasks.createTaskQuery().taskId(taskId).singleResult());
+    if (task == null) {
+      return; // the command itself says the task does not exist
+    }
+    FormDefinition form =
+        ServiceCommands.withoutAuthorization(() -> forms.ofTask(task))
+            .orElse(new FormDefinition(null, Map.of()));
+    List<String> problems =
+        FormSubmission.problems(
+            form,
+            variables,
+            key -> ServiceCommands.withoutAuthorization(() -> tasks.getVariable(taskId, key)));
+    if (!problems.isEmpty()) {
+      throw new FormRejectedException(task.getName(), problems);
+    }
+  }
+
+  private void checkStart(String processDefinitionId, Map<String, Object> variables) {
+    if (variables == null || variables.isEmpty()) {
+      return;
+    }
+    ProcessDefinition definition =
+        ServiceCommands.withoutAuthorization(
+            () -> repository.getProcessDefinition(processDefinitionId));
+    FormDefinition form =
+        ServiceCommands.withoutAuthorization(() -> forms.ofStart(processDefinitionId))
+            .orElse(new FormDefinition(null, Map.of()));
+    List<String> problems = FormSubmission.problems(form, variables, key -> null);
+    if (!problems.isEmpty()) {
+      throw new FormRejectedException(
+          definition.getName() == null ? definition.getKey() : definition.getName(), problems);
+    }
+  }
+
+  private static void checkWorkers(Command<?> command, Authentication caller) {
+    if (command instanceof FetchExternalTasksCmd) {
+      Map<String, ?> topics = CommandFields.read(command, "fetchInstructions");
+      if (topics != null && !WORKER_TOPICS.containsAll(topics.keySet())) {
+        throw refused(caller, "the workers serve only the topics " + new java.util.TreeSet<>(WORKER_TOPICS));
+      }
+    } else if (command instanceof CompleteExternalTaskCmd
+        || command instanceof HandleExternalTaskFailureCmd
+        || command instanceof HandleExternalTaskBpmnErrorCmd) {
+      if (!isEmpty(CommandFields.read(command, "variables"))
+          || (!(command instanceof HandleExternalTaskBpmnErrorCmd)
+              && !isEmpty(CommandFields.read(command, "localVariables")))) {
+        throw refused(caller, "the workers report done or failed; they do not write case variables");
+      }
+    } else if (command instanceof ExternalTaskQueryImpl query) {
+      if (CommandFields.read(query, "workerId") == null) {
+        throw refused(caller, "the workers list only the tasks their own worker id holds");
+      }
+    } else if (!(command instanceof ExtendLockOnExternalTaskCmd
+        || command instanceof UnlockExternalTaskCmd)) {
+      throw refused(caller, "the workers work external tasks only");
+    }
+  }
+
+  private static boolean isEmpty(Map<?, ?> map) {
+    return map == null || map.isEmpty();
+  }
+
+  private static AuthorizationException refused(Authentication caller, String why) {
+    return new AuthorizationException("Refused for '" + caller.getUserId() + "': " + why + ".");
+  }
+}

@@ -1,0 +1,368 @@
+package uk.ear.caseservice.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.ear.caseservice.support.Calls.call;
+import static uk.ear.caseservice.support.Calls.uniqueRef;
+import static uk.ear.caseservice.support.Calls.with;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.ear.caseservice.support.Api;
+import uk.ear.caseservice.support.FormFiller;
+import uk.ear.caseservice.support.WebappSession;
+
+/**
+ * The server owns the case: a completion carries only its form, work stays in the team, each
+ * technical account does its one job, and EDT reads only what it works on. Each hole that was
+ * found (a forged {@code childInvolved}, {@code workers} correlating messages and running timers,
+ * EDT reading every case) is tried here the way a careless or hostile insider would.
+ */
+@OnH2
+class ServerOwnsTheCaseH2IT extends EndToEndTest {
+
+  /** Variables the service's Java code reads besides those in the models' expressions. */
+  static final Set<String> READ_BY_JAVA =
+      Set.of(
+          "caseRef", "incidentRef", "requestedClosureReason", "requestedBy", "closureReason",
+          "assessmentOutcome", "screeningOutcome", "extensionWeeks", "receivingService",
+          "supportExtended", "visitedOutOfHours");
+
+  /** Names in expressions that are beans or EL, not variables. */
+  static final Set<String> NOT_VARIABLES =
+      Set.of("execution", "deadlines", "teamDirectory", "allocation", "true", "false", "null",
+          "and", "or", "not", "eq", "ne", "empty");
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
+  @Autowired IdentityService identity;
+  @Autowired ManagementService management;
+  @Autowired ExternalTaskService externalTasks;
+
+  Api api;
+
+  @BeforeEach
+  void client() {
+    api = new Api(port);
+  }
+
+  @AfterEach
+  void signOut() {
+    identity.clearAuthentication();
+  }
+
+  // --- a completion carries only its form
+
+  @Test
+  void aVisitCannotTellTheProcessThatAChildIsNoChild() {
+    Api.Response created = api.post("police", "/api/calls", call());
+    String instance = created.body().path("processInstanceId").asText();
+    assertThat(runtime.getVariable(instance, "childInvolved")).isEqualTo(true);
+    String visit = taskOf(instance, "Task_RecordJointVisit").getId();
+    ObjectNode forged = FormFiller.submission(form(visit), Map.of("childInvolved", false));
+
+    for (String endpoint : List.of("submit-form", "complete", "resolve")) {
+      Api.Response refused = api.post("sw.preston1", "/engine-rest/task/" + visit + "/" + endpoint, forged);
+      assertThat(refused.code()).as(endpoint).isEqualTo(400);
+      assertThat(refused.body().path("message").asText())
+          .as(endpoint)
+          .isEqualTo("Record joint visit: please correct the form. 'childInvolved' is not a field of this form.");
+    }
+    assertThat(tasks.createTaskQuery().taskId(visit).count()).isOne();
+    assertThat(runtime.getVariable(instance, "childInvolved")).isEqualTo(true);
+
+    // the form's own fields alone move the case on, and closing a child's case still needs a manager
+    assertThat(api.post("sw.preston1", "/engine-rest/task/" + visit + "/submit-form", FormFiller.submission(form(visit), Map.of())).code())
+        .isEqualTo(204);
+    String assess = taskOf(instance, "Task_AssessNeeds").getId();
+    assertThat(api.post("sw.preston1", "/engine-rest/task/" + assess + "/submit-form",
+        FormFiller.submission(form(assess), Map.of("assessmentOutcome", "NO_FURTHER_ACTION"))).code()).isEqualTo(204);
+    assertThat(taskOf(instance, "Task_ApproveClosure")).isNotNull();
+  }
+
+  @Test
+  void tasklistsOwnEngineApiRefusesAForgedVariableToo() throws Exception {
+    Api.Response created = api.post("police", "/api/calls", call());
+    String instance = created.body().path("processInstanceId").asText();
+    String visit = taskOf(instance, "Task_RecordJointVisit").getId();
+    WebappSession tasklist = WebappSession.login(port, "tasklist", "sw.preston1", "demo");
+
+    var refused = tasklist.post("/camunda/api/engine/engine/default/task/" + visit + "/submit-form",
+        FormFiller.submission(form(visit), Map.of("teamGroup", "ear-burnley")).toString());
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("'teamGroup' is not a field of this form.");
+    assertThat(tasks.createTaskQuery().taskId(visit).count()).isOne();
+    assertThat(runtime.getVariable(instance, "teamGroup")).isEqualTo("ear-preston");
+  }
+
+  @Test
+  void everyUserTaskRefusesEachVariableTheProcessReads() {
+    ProcessDefinition definition =
+        repository.createProcessDefinitionQuery().processDefinitionKey("EarlyActionCase").latestVersion().singleResult();
+    Set<String> readByProcess = variablesReadBy(definition);
+    assertThat(readByProcess).contains("childInvolved", "teamGroup", "allocatedWorker", "responseDueAt",
+        "secondEscalationAt", "route", "assessmentOutcome", "receivingServices", "supportReviewAt");
+    List<String> checked = new ArrayList<>();
+
+    for (UserTask userTask : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
+      String instance = api.post("police", "/api/calls", call()).body().path("processInstanceId").asText();
+      runtime.createProcessInstanceModification(instance)
+          .startBeforeActivity(userTask.getId())
+          .setVariable("receivingService", "EARLY_HELP")
+          .setVariable("receivingServices", List.of("EARLY_HELP"))
+          // what the repeat-incident message would have brought
+          .setVariable("repeatIncidentRef", uniqueRef())
+          .setVariable("repeatResponseDueAt", new Date())
+          .setVariable("repeatPriority", 50)
+          .execute();
+      Task task = taskOf(instance, userTask.getId());
+      JsonNode form = form(task.getId());
+      Map<String, JsonNode> fields = fieldsOf(form);
+      for (String variable : readByProcess) {
+        Object before = runtime.getVariable(instance, variable);
+        Object forged = forgedValue(before);
+        Api.Response refused = api.post("mgr.preston", "/engine-rest/task/" + task.getId() + "/submit-form",
+            FormFiller.submission(form, Map.of(variable, forged)));
+
+        String what = userTask.getName() + " with a forged " + variable;
+        assertThat(refused.code()).as(what + ": " + refused.body()).isEqualTo(400);
+        String message = refused.body().path("message").asText();
+        if (fields.containsKey(variable)) {
+          // a field of this very form: its handler refuses a value the form does not offer
+          assertThat(message).as(what).contains("'" + fields.get(variable).path("label").asText());
+        } else {
+          assertThat(message).as(what).contains("'" + variable + "' is not a field of this form.");
+        }
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as(what + ": task stays open").isOne();
+        assertThat(runtime.getVariable(instance, variable)).as(what + ": nothing changes").isEqualTo(before);
+      }
+      checked.add(userTask.getId());
+      runtime.deleteProcessInstance(instance, "test done");
+    }
+    assertThat(checked).hasSizeGreaterThanOrEqualTo(20);
+  }
+
+  // --- work stays in the team
+
+  @Test
+  void aTeamTaskCannotBeGivenToAnotherTeam() {
+    Api.Response created = api.post("police", "/api/calls", call());
+    String visit = taskOf(created.body().path("processInstanceId").asText(), "Task_RecordJointVisit").getId();
+
+    Api.Response assigned = api.post("mgr.preston", "/engine-rest/task/" + visit + "/assignee", Map.of("userId", "sw.burnley1"));
+    assertThat(assigned.code()).isEqualTo(403);
+    assertThat(assigned.body().path("message").asText()).contains("'sw.burnley1'");
+    Api.Response claimedForStranger = api.post("sw.preston1", "/engine-rest/task/" + visit + "/claim", Map.of("userId", "sw.burnley1"));
+    assertThat(claimedForStranger.code()).isEqualTo(403);
+    Api.Response delegated = api.post("mgr.preston", "/engine-rest/task/" + visit + "/delegate", Map.of("userId", "edt.duty"));
+    assertThat(delegated.code()).as("in office hours EDT is not offered the visit").isEqualTo(403);
+    Api.Response offeredToBurnley = api.post("mgr.preston", "/engine-rest/task/" + visit + "/identity-links",
+        Map.of("groupId", "ear-burnley", "type", "candidate"));
+    assertThat(offeredToBurnley.code()).isEqualTo(403);
+    assertThat(tasks.createTaskQuery().taskId(visit).singleResult().getAssignee()).isNull();
+    assertThat(tasks.getIdentityLinksForTask(visit)).noneMatch(link -> "ear-burnley".equals(link.getGroupId()));
+
+    // within the team the manager allocates as before
+    assertThat(api.post("mgr.preston", "/engine-rest/task/" + visit + "/assignee", Map.of("userId", "sw.preston2")).code()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(visit).singleResult().getAssignee()).isEqualTo("sw.preston2");
+  }
+
+  @Test
+  void outOfHoursEdtMayTakeTheVisitOfferedToIt() {
+    clockAt(fridayNight());
+    Api.Response created = api.post("police", "/api/calls", with(call(), "reportedAt", OffsetDateTime.now(ENGINE).minusMinutes(5).withNano(0).toString()));
+    String visit = taskOf(created.body().path("processInstanceId").asText(), "Task_RecordJointVisit").getId();
+
+    assertThat(api.post("edt.duty", "/engine-rest/task/" + visit + "/claim", Map.of("userId", "edt.duty")).code()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(visit).singleResult().getAssignee()).isEqualTo("edt.duty");
+  }
+
+  // --- each technical account does one job, in the engine too (whatever the web layer lets by)
+
+  @Test
+  void theWorkersAccountWorksExternalTasksAndNothingElse() {
+    Api.Response created = api.post("police", "/api/calls", call());
+    String instance = created.body().path("processInstanceId").asText();
+    runSavePoints(instance);
+    identity.setAuthentication("workers", List.of("workers"));
+
+    assertThatThrownBy(() -> runtime.createMessageCorrelation("CaseClosureRequested")
+            .processInstanceId(instance).setVariable("requestedBy", "mgr.preston").correlate())
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> runtime.createProcessInstanceQuery().list()).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> runtime.getVariables(instance)).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> management.createJobQuery().processInstanceId(instance).list()).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> tasks.createTaskQuery().list()).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> externalTasks.fetchAndLock(10, "w1").topic("another-topic", 60_000).execute())
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> externalTasks.createExternalTaskQuery().list())
+        .as("only the tasks of its own worker id").isInstanceOf(AuthorizationException.class);
+
+    List<LockedExternalTask> locked = externalTasks.fetchAndLock(10, "w1")
+        .topic("ear-police-update", 60_000).businessKey(created.body().path("caseRef").asText()).execute();
+    assertThat(locked).isNotEmpty();
+    String id = locked.get(0).getId();
+    assertThatThrownBy(() -> externalTasks.complete(id, "w1", Map.of("childInvolved", false)))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(externalTasks.createExternalTaskQuery().workerId("w1").locked().list()).hasSize(locked.size());
+    externalTasks.complete(id, "w1");
+    identity.clearAuthentication();
+    assertThat(runtime.getVariable(instance, "childInvolved")).isEqualTo(true);
+  }
+
+  @Test
+  void theWorkersReadACaseOnlyUnderTheWorkerIdThatHoldsItsTask() {
+    Api.Response created = api.post("police", "/api/calls", call());
+    String caseRef = created.body().path("caseRef").asText();
+    runSavePoints(created.body().path("processInstanceId").asText());
+    identity.setAuthentication("workers", List.of("workers"));
+    externalTasks.fetchAndLock(10, "w2").topic("ear-police-update", 60_000).businessKey(caseRef).execute();
+    identity.clearAuthentication();
+
+    assertThat(api.get("workers", "/api/cases/" + caseRef + "?workerId=w2").code()).isEqualTo(200);
+    assertThat(api.get("workers", "/api/cases/" + caseRef + "?workerId=w3").code()).isEqualTo(404);
+    // holding a police update gives no handover pack
+    assertThat(api.get("workers", "/api/cases/" + caseRef + "/handover-pack?workerId=w2").code()).isEqualTo(404);
+  }
+
+  @Test
+  void thePoliceIntegrationHasNoEngineAccess() {
+    identity.setAuthentication("police", List.of("police-integration"));
+    assertThatThrownBy(() -> repository.createProcessDefinitionQuery().list()).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> tasks.createTaskQuery().list()).isInstanceOf(AuthorizationException.class);
+  }
+
+  // --- EDT reads what it works on
+
+  @Test
+  void inOfficeHoursEdtIsRefusedACaseItHasNoTaskOn() {
+    Api.Response created = api.post("police", "/api/calls", call());
+    String caseRef = created.body().path("caseRef").asText();
+
+    assertThat(api.get("edt.duty", "/api/cases/" + caseRef).code()).isEqualTo(404);
+    assertThat(api.get("edt.duty", "/api/cases/" + caseRef + "/handover-pack").code()).isEqualTo(404);
+    assertThat(api.get("sw.preston1", "/api/cases/" + caseRef).code()).isEqualTo(200);
+  }
+
+  @Test
+  void edtReadsACaseWhileOfferedItsTaskAndForTwelveHoursAfterItsVisit() {
+    ZonedDateTime friday = fridayNight();
+    clockAt(friday);
+    Api.Response created = api.post("police", "/api/calls", with(call(), "reportedAt", OffsetDateTime.now(ENGINE).minusMinutes(5).withNano(0).toString()));
+    String caseRef = created.body().path("caseRef").asText();
+    String instance = created.body().path("processInstanceId").asText();
+    assertThat(api.get("edt.duty", "/api/cases/" + caseRef).code()).isEqualTo(200);
+    assertThat(api.get("edt.duty", "/api/cases/" + caseRef + "/handover-pack").code()).isEqualTo(200);
+
+    String visit = taskOf(instance, "Task_RecordJointVisit").getId();
+    assertThat(api.post("edt.duty", "/engine-rest/task/" + visit + "/submit-form", FormFiller.submission(form(visit), Map.of())).code()).isEqualTo(204);
+    clockAt(friday.plusHours(11).toInstant());
+    assertThat(api.get("edt.duty", "/api/cases/" + caseRef + "/handover-pack").code()).isEqualTo(200);
+    clockAt(friday.plusHours(13).toInstant());
+    assertThat(api.get("edt.duty", "/api/cases/" + caseRef).code()).isEqualTo(404);
+    assertThat(api.get("edt.duty", "/api/cases/" + caseRef + "/handover-pack").code()).isEqualTo(404);
+  }
+
+  // --- helpers
+
+  private static ZonedDateTime fridayNight() {
+    ZonedDateTime day = nextWorkingMorning().atZone(LONDON);
+    while (day.getDayOfWeek() != DayOfWeek.FRIDAY) {
+      day = day.plusDays(1);
+    }
+    return day.withHour(22);
+  }
+
+  private static void clockAt(ZonedDateTime at) {
+    clockAt(at.toInstant());
+  }
+
+  /** Runs the instance's due jobs (the save points before the police updates) as the executor would. */
+  private void runSavePoints(String instance) {
+    management.createJobQuery().processInstanceId(instance).executable().list()
+        .forEach(job -> management.executeJob(job.getId()));
+  }
+
+  private Task taskOf(String instance, String activityId) {
+    List<Task> found = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(activityId).list();
+    assertThat(found).as("task %s of %s", activityId, instance).isNotEmpty();
+    return found.get(0);
+  }
+
+  private JsonNode form(String taskId) {
+    return api.get("admin", "/engine-rest/task/" + taskId + "/deployed-form").body();
+  }
+
+  private static Map<String, JsonNode> fieldsOf(JsonNode form) {
+    Map<String, JsonNode> fields = new java.util.HashMap<>();
+    form.path("components").forEach(c -> {
+      if (c.hasNonNull("key")) {
+        fields.put(c.path("key").asText(), c);
+      }
+    });
+    return fields;
+  }
+
+  /** Every variable named in the model's expressions, and those the Java side reads. */
+  private Set<String> variablesReadBy(ProcessDefinition definition) {
+    String xml;
+    try (var model = repository.getProcessModel(definition.getId())) {
+      xml = new String(model.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Set<String> names = new TreeSet<>(READ_BY_JAVA);
+    Matcher expression = Pattern.compile("\\$\\{([^}]*)}").matcher(xml);
+    while (expression.find()) {
+      String code = expression.group(1).replaceAll("'[^']*'", "");
+      Matcher name = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)(?![\\w(.])").matcher(code);
+      while (name.find()) {
+        if (!NOT_VARIABLES.contains(name.group(1))) {
+          names.add(name.group(1));
+        }
+      }
+    }
+    names.removeIf(n -> n.endsWith("FormListener") || n.endsWith("Delegate"));
+    return names;
+  }
+
+  /** A value unlike the current one, of the kind a client would forge. */
+  private static Object forgedValue(Object current) {
+    if (current instanceof Boolean b) {
+      return !b;
+    }
+    if (current instanceof Date || current instanceof Number) {
+      return Map.of("value", 99_999, "type", "Integer");
+    }
+    return "FORGED";
+  }
+}

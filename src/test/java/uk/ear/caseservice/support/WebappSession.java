@@ -1,0 +1,82 @@
+package uk.ear.caseservice.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A signed-in session of Camunda's webapps, as the browser has it: the session cookie and the
+ * CSRF token the webapps ask for. For calling the engine API behind Tasklist and Cockpit
+ * ({@code /camunda/api/engine/...}) the way they do.
+ */
+public final class WebappSession {
+
+  private final HttpClient http;
+  private final CookieManager cookies;
+  private final String base;
+
+  private WebappSession(int port) {
+    this.cookies = new CookieManager();
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    this.base = "http://localhost:" + port;
+  }
+
+  /** Logs in to {@code app} ("tasklist", "cockpit", "admin"); fails unless the login succeeds. */
+  public static WebappSession login(int port, String app, String user, String password) {
+    WebappSession session = new WebappSession(port);
+    session.send(HttpRequest.newBuilder(session.uri("/camunda/app/" + app + "/")).GET());
+    HttpResponse<String> login =
+        session.send(
+            session
+                .withToken(HttpRequest.newBuilder(session.uri("/camunda/api/admin/auth/user/default/login/" + app)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                    "username=" + encode(user) + "&password=" + encode(password))));
+    if (login.statusCode() != 200) {
+      throw new AssertionError("login of " + user + " to " + app + ": " + login.statusCode() + " " + login.body());
+    }
+    // the login starts a new session: its first read hands out the token that session expects
+    session.send(HttpRequest.newBuilder(session.uri("/camunda/api/engine/engine/")).GET());
+    return session;
+  }
+
+  /** A JSON POST with the session's cookie and CSRF token. */
+  public HttpResponse<String> post(String path, String json) {
+    return send(
+        withToken(HttpRequest.newBuilder(uri(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpRequest.Builder withToken(HttpRequest.Builder request) {
+    cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst()
+        .ifPresent(c -> request.header("X-XSRF-TOKEN", c.getValue()));
+    return request;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create(base + path);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
