@@ -138,7 +138,8 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
       runtime.createProcessInstanceModification(instance)
           .startBeforeActivity(userTask.getId())
           .setVariable("receivingService", "EARLY_HELP")
-          .setVariable("receivingServices", List.of("EARLY_HELP"))
+          // an ArrayList, as the handover choice stores it: deserialization type validation is on
+          .setVariable("receivingServices", new java.util.ArrayList<>(List.of("EARLY_HELP")))
           // what the repeat-incident message would have brought
           .setVariable("repeatIncidentRef", uniqueRef())
           .setVariable("repeatResponseDueAt", new Date())
