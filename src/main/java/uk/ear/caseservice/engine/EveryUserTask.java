@@ -1,5 +1,6 @@
 package uk.ear.caseservice.engine;
 
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
@@ -9,6 +10,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  */
 public interface EveryUserTask extends TaskListener {
 
-  /** The task event it listens to, e.g. {@link TaskListener#EVENTNAME_CREATE}. */
-  String event();
+  /** The task events it listens to, e.g. {@link TaskListener#EVENTNAME_CREATE}. */
+  Set<String> events();
 }

@@ -49,12 +49,15 @@ public class EveryUserTaskPlugin extends AbstractProcessEnginePlugin {
             var definition =
                 ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
             for (String event :
-                List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT)) {
+                List.of(
+                    TaskListener.EVENTNAME_CREATE,
+                    TaskListener.EVENTNAME_ASSIGNMENT,
+                    TaskListener.EVENTNAME_UPDATE)) {
               definition.addTaskListener(
                   event,
                   task ->
                       listeners.get().stream()
-                          .filter(listener -> listener.event().equals(event))
+                          .filter(listener -> listener.events().contains(event))
                           .forEach(listener -> listener.notify(task)));
             }
           }

@@ -54,9 +54,9 @@ import uk.ear.caseservice.process.ServiceCommands;
  *       submitting a start form) with a variable that is not a field of the deployed form, or with
  *       a value the form does not offer, is refused and nothing changes. So gateways, timers and
  *       candidate groups read only what the service wrote, or what a form handler checked.
- *   <li>People do not write process variables, correlate messages, send signals, start processes
- *       other than from a start form, or change who a task is offered to; administrators may (they
- *       repair cases in Cockpit).
+ *   <li>Nobody correlates messages, sends signals, starts a process other than from its start
+ *       form, or changes who a task is offered to: the service does. People do not write process
+ *       variables or work external tasks; administrators may, to repair a case in Cockpit.
  *   <li>{@code workers} fetch and lock, extend, complete, fail, raise BPMN errors on and unlock
  *       external tasks of their topics, and list the tasks their worker id holds. Nothing else, and
  *       no variables with it.
@@ -70,14 +70,9 @@ public class CommandRules {
   public static final Set<String> WORKER_TOPICS =
       Set.of("ear-police-update", "ear-handover-pack", "ear-manager-alert");
 
-  private static final List<Class<?>> PEOPLE_MAY_NOT =
+  /** The service's alone: messages, signals, starts without a start form, who is offered a task. */
+  private static final List<Class<?>> NOBODY_MAY =
       List.of(
-          SetTaskVariablesCmd.class,
-          SetExecutionVariablesCmd.class,
-          RemoveTaskVariablesCmd.class,
-          RemoveExecutionVariablesCmd.class,
-          PatchTaskVariablesCmd.class,
-          PatchExecutionVariablesCmd.class,
           AbstractCorrelateMessageCmd.class,
           CorrelateAllMessageCmd.class,
           MessageEventReceivedCmd.class,
@@ -89,6 +84,23 @@ public class CommandRules {
           AddUserIdentityLinkCmd.class,
           DeleteGroupIdentityLinkCmd.class,
           DeleteUserIdentityLinkCmd.class);
+
+  /** Administrators may repair a case's variables and external tasks in Cockpit; people may not. */
+  private static final List<Class<?>> PEOPLE_MAY_NOT =
+      List.of(
+          SetTaskVariablesCmd.class,
+          SetExecutionVariablesCmd.class,
+          RemoveTaskVariablesCmd.class,
+          RemoveExecutionVariablesCmd.class,
+          PatchTaskVariablesCmd.class,
+          PatchExecutionVariablesCmd.class,
+          // the police updates, handover packs and alerts are the workers' to send
+          FetchExternalTasksCmd.class,
+          CompleteExternalTaskCmd.class,
+          HandleExternalTaskFailureCmd.class,
+          HandleExternalTaskBpmnErrorCmd.class,
+          ExtendLockOnExternalTaskCmd.class,
+          UnlockExternalTaskCmd.class);
 
   private final TaskService tasks;
   private final RepositoryService repository;
@@ -120,11 +132,11 @@ public class CommandRules {
       checkStart(
           CommandFields.read(command, "processDefinitionId"),
           CommandFields.read(command, "variables"));
-    } else if (!groups.contains(Teams.ADMIN_GROUP)
-        && PEOPLE_MAY_NOT.stream().anyMatch(type -> type.isInstance(command))) {
+    } else if (isAny(command, NOBODY_MAY)
+        || (!groups.contains(Teams.ADMIN_GROUP) && isAny(command, PEOPLE_MAY_NOT))) {
       throw refused(
           caller,
-          "case data and routing are written by the service: complete the task's form instead");
+          "case data and routing are written by the service: complete the task's form, or use /api");
     }
   }
 
@@ -132,11 +144,11 @@ public class CommandRules {
     if (variables == null || variables.isEmpty()) {
       return;
     }
-    Task task =
-        ServiceCommands.withoutAuthorization(
-            () -> tasks.createTaskQuery().taskId(taskId).singleResult());
+    // as the caller sees it: a task they may not see is the engine's to refuse, without a word
+    // from its form
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null) {
-      return; // the command itself says the task does not exist
+      return;
     }
     FormDefinition form =
         ServiceCommands.withoutAuthorization(() -> forms.ofTask(task))
@@ -190,6 +202,10 @@ public class CommandRules {
         || command instanceof UnlockExternalTaskCmd)) {
       throw refused(caller, "the workers work external tasks only");
     }
+  }
+
+  private static boolean isAny(Command<?> command, List<Class<?>> types) {
+    return types.stream().anyMatch(type -> type.isInstance(command));
   }
 
   private static boolean isEmpty(Map<?, ?> map) {

@@ -15,8 +15,8 @@ import uk.ear.caseservice.process.CaseVariables;
 import uk.ear.caseservice.process.ServiceCommands;
 
 /**
- * Work stays in the team: a case's task may be claimed by or assigned to a member of the case's
- * team (its managers are members too), the Emergency Duty Team while the task is offered to it,
+ * Work stays in the team: a case's task may be claimed by, assigned to or owned by a member of
+ * the case's team (its managers are members too), the Emergency Duty Team while the task is offered to it,
  * and any manager while it is offered to all managers (the second escalation). Anyone else is
  * refused, whoever asks: a claim for someone else, an assignment, a delegation. The process's own
  * assignments (the allocated worker) are the service's and not checked here.
@@ -31,21 +31,26 @@ public class TaskAssignmentRule implements EveryUserTask {
   }
 
   @Override
-  public String event() {
-    return TaskListener.EVENTNAME_ASSIGNMENT;
+  public Set<String> events() {
+    // the owner changes on an update: an owner may work the task too
+    return Set.of(TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE);
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String assignee = task.getAssignee();
-    if (assignee == null || identity.getCurrentAuthentication() == null) {
+    if (identity.getCurrentAuthentication() == null
+        || !(task.getVariable(CaseVariables.TEAM_GROUP) instanceof String team)) {
       return;
     }
-    Object teamGroup = task.getVariable(CaseVariables.TEAM_GROUP);
-    if (!(teamGroup instanceof String team)) {
-      return;
+    for (String user : new String[] {task.getAssignee(), task.getOwner()}) {
+      if (user != null) {
+        check(task, team, user);
+      }
     }
-    Set<String> groups = groupsOf(assignee);
+  }
+
+  private void check(DelegateTask task, String team, String user) {
+    Set<String> groups = groupsOf(user);
     Set<String> offeredTo =
         task.getCandidates().stream()
             .map(IdentityLink::getGroupId)
@@ -57,7 +62,7 @@ public class TaskAssignmentRule implements EveryUserTask {
             || (groups.contains(Teams.MANAGERS_GROUP) && offeredTo.contains(Teams.MANAGERS_GROUP));
     if (!mayWork) {
       throw new TaskAssignmentRefused(
-          "'" + task.getName() + "' belongs to another team's case: it cannot go to " + quotable(assignee) + ".");
+          "'" + task.getName() + "' belongs to another team's case: it cannot go to " + quotable(user) + ".");
     }
   }
 

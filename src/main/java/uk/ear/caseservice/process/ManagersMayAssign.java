@@ -27,8 +27,8 @@ public class ManagersMayAssign implements EveryUserTask {
   }
 
   @Override
-  public String event() {
-    return TaskListener.EVENTNAME_CREATE;
+  public java.util.Set<String> events() {
+    return java.util.Set.of(TaskListener.EVENTNAME_CREATE);
   }
 
   @Override

@@ -138,8 +138,7 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
       runtime.createProcessInstanceModification(instance)
           .startBeforeActivity(userTask.getId())
           .setVariable("receivingService", "EARLY_HELP")
-          // an ArrayList, as the handover choice stores it: deserialization type validation is on
-          .setVariable("receivingServices", new java.util.ArrayList<>(List.of("EARLY_HELP")))
+          .setVariable("receivingServices", new ArrayList<>(List.of("EARLY_HELP")))
           // what the repeat-incident message would have brought
           .setVariable("repeatIncidentRef", uniqueRef())
           .setVariable("repeatResponseDueAt", new Date())
@@ -189,7 +188,18 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
     Api.Response offeredToBurnley = api.post("mgr.preston", "/engine-rest/task/" + visit + "/identity-links",
         Map.of("groupId", "ear-burnley", "type", "candidate"));
     assertThat(offeredToBurnley.code()).isEqualTo(403);
-    assertThat(tasks.createTaskQuery().taskId(visit).singleResult().getAssignee()).isNull();
+    // an owner may work the task too
+    JsonNode current = api.get("mgr.preston", "/engine-rest/task/" + visit).body();
+    Map<String, Object> owned = new java.util.HashMap<>();
+    for (String property : List.of("name", "priority", "due")) {
+      owned.put(property, current.path(property).isNumber() ? current.path(property).asInt() : current.path(property).asText());
+    }
+    owned.put("owner", "sw.burnley1");
+    Api.Response ownedByStranger = api.call(org.springframework.http.HttpMethod.PUT, "mgr.preston", "/engine-rest/task/" + visit, owned);
+    assertThat(ownedByStranger.code()).as("%s", ownedByStranger.body()).isEqualTo(403);
+    Task unchanged = tasks.createTaskQuery().taskId(visit).singleResult();
+    assertThat(unchanged.getAssignee()).isNull();
+    assertThat(unchanged.getOwner()).isNull();
     assertThat(tasks.getIdentityLinksForTask(visit)).noneMatch(link -> "ear-burnley".equals(link.getGroupId()));
 
     // within the team the manager allocates as before

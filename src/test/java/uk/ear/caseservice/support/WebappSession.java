@@ -29,20 +29,27 @@ public final class WebappSession {
   /** Logs in to {@code app} ("tasklist", "cockpit", "admin"); fails unless the login succeeds. */
   public static WebappSession login(int port, String app, String user, String password) {
     WebappSession session = new WebappSession(port);
-    session.send(HttpRequest.newBuilder(session.uri("/camunda/app/" + app + "/")).GET());
-    HttpResponse<String> login =
-        session.send(
-            session
-                .withToken(HttpRequest.newBuilder(session.uri("/camunda/api/admin/auth/user/default/login/" + app)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "username=" + encode(user) + "&password=" + encode(password))));
+    HttpResponse<String> login = session.tryLogin(app, user, password);
     if (login.statusCode() != 200) {
       throw new AssertionError("login of " + user + " to " + app + ": " + login.statusCode() + " " + login.body());
     }
     // the login starts a new session: its first read hands out the token that session expects
     session.send(HttpRequest.newBuilder(session.uri("/camunda/api/engine/engine/")).GET());
     return session;
+  }
+
+  /** The webapp's answer to a login, as the login page sends it: 200 when signed in. */
+  public static HttpResponse<String> attemptLogin(int port, String app, String user, String password) {
+    return new WebappSession(port).tryLogin(app, user, password);
+  }
+
+  private HttpResponse<String> tryLogin(String app, String user, String password) {
+    send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).GET());
+    return send(
+        withToken(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app)))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "username=" + encode(user) + "&password=" + encode(password))));
   }
 
   /** A JSON POST with the session's cookie and CSRF token. */
