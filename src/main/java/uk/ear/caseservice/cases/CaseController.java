@@ -1,5 +1,7 @@
 package uk.ear.caseservice.cases;
 
+import uk.ear.caseservice.shared.CurrentUser;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,8 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.ear.caseservice.policy.EarProperties;
-import uk.ear.caseservice.security.CamundaIdentityAuthenticationProvider;
+import uk.ear.caseservice.shared.EarProperties;
 
 @RestController
 @RequestMapping("/api/cases")
@@ -57,7 +58,7 @@ public class CaseController {
 
   private static CaseAccess.Caller caller(Authentication auth, String workerId) {
     return new CaseAccess.Caller(
-        auth.getName(), CamundaIdentityAuthenticationProvider.groupsOf(auth), workerId);
+        auth.getName(), CurrentUser.groupsOf(auth), workerId);
   }
 
 }

@@ -23,7 +23,7 @@ import uk.ear.caseservice.cases.SubjectRole;
 import uk.ear.caseservice.intake.CallReceipt;
 import uk.ear.caseservice.intake.CallRequest;
 import uk.ear.caseservice.intake.IntakeService;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 
 /**
  * On the first start of the demo profile: a handful of fictional cases in different stages, sent

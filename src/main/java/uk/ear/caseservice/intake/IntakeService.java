@@ -20,7 +20,7 @@ import uk.ear.caseservice.cases.Incident;
 import uk.ear.caseservice.cases.IncidentRepository;
 import uk.ear.caseservice.cases.Route;
 import uk.ear.caseservice.cases.Subject;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 import uk.ear.caseservice.policy.ResponseDecision;
 import uk.ear.caseservice.policy.ResponsePolicy;
 import uk.ear.caseservice.process.CaseProcess;

@@ -39,7 +39,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import uk.ear.caseservice.cases.Teams;
+import uk.ear.caseservice.shared.Teams;
 import uk.ear.caseservice.forms.DeployedForms;
 import uk.ear.caseservice.forms.FormDefinition;
 import uk.ear.caseservice.forms.FormSubmission;

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import uk.ear.caseservice.cases.Teams;
+import uk.ear.caseservice.shared.Teams;
 import uk.ear.caseservice.engine.EveryUserTask;
 import uk.ear.caseservice.process.CaseVariables;
 import uk.ear.caseservice.process.ServiceCommands;

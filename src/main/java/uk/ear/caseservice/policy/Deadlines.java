@@ -1,5 +1,7 @@
 package uk.ear.caseservice.policy;
 
+import uk.ear.caseservice.shared.EarProperties;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package uk.ear.caseservice.policy;
 
+import uk.ear.caseservice.shared.EarProperties;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

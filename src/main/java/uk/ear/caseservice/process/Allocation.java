@@ -2,7 +2,7 @@ package uk.ear.caseservice.process;
 
 import java.time.Clock;
 import org.springframework.stereotype.Component;
-import uk.ear.caseservice.cases.Teams;
+import uk.ear.caseservice.shared.Teams;
 import uk.ear.caseservice.policy.OutOfHours;
 
 /**

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.ear.caseservice.cases.CaseRecords;
 import uk.ear.caseservice.cases.Stage;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 
 /** The thin service-task delegates of EarlyActionCase: each calls the case record service. */
 @Configuration(proxyBeanMethods = false)

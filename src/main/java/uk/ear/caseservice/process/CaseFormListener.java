@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
-import uk.ear.caseservice.cases.Teams;
+import uk.ear.caseservice.shared.Teams;
 import uk.ear.caseservice.forms.DeployedForms;
 import uk.ear.caseservice.forms.FormDefinition;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 
 /**
  * Base of the complete-task listeners behind each Camunda Form: checks the submitted values on the

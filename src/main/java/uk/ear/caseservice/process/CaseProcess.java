@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.Incident;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 
 /**
  * The only place that starts or signals the {@code EarlyActionCase} process. Process variables

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRefs;
 import uk.ear.caseservice.cases.ClosureReason;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 
 /**
  * Task_PassRequestToManager of RequestCaseClosure: checks the start form on the server and passes

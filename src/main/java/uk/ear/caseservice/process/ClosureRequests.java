@@ -1,5 +1,7 @@
 package uk.ear.caseservice.process;
 
+import uk.ear.caseservice.shared.CurrentUser;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.ear.caseservice.cases.ClosureReason;
-import uk.ear.caseservice.security.CamundaIdentityAuthenticationProvider;
 
 /** {@code POST /api/cases/{caseRef}/closure-requests}: see {@link EarlyClosure}. */
 @RestController
@@ -45,7 +46,7 @@ public class ClosureRequests {
           request.reason(),
           request.note(),
           auth.getName(),
-          CamundaIdentityAuthenticationProvider.groupsOf(auth));
+          CurrentUser.groupsOf(auth));
     } catch (EarlyClosure.Refused refused) {
       if (refused.why() == EarlyClosure.Refused.Why.NO_SUCH_CASE) {
         return ResponseEntity.notFound().build();

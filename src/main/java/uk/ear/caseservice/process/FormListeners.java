@@ -7,7 +7,7 @@ import uk.ear.caseservice.cases.CaseRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.ear.caseservice.cases.CaseRecords;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 
 /** The forms that record a note and an outcome; labels as the forms in forms/ show them. */
 @Configuration(proxyBeanMethods = false)

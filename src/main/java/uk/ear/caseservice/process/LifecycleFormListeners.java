@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 
 /**
  * The forms of the lifecycle after the visit: approvals, strategy discussion, intensive support,

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ReviewRepeatIncident: what a new police call about an open case changes. */
 @Component("repeatIncidentFormListener")

@@ -4,7 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
-import uk.ear.caseservice.cases.Teams;
+import uk.ear.caseservice.shared.Teams;
 
 /**
  * Teams and their Camunda groups: team {@code PRESTON} works as group {@code ear-preston}; its

@@ -1,5 +1,7 @@
 package uk.ear.caseservice.security;
 
+import uk.ear.caseservice.shared.CurrentUser;
+
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -19,7 +21,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import uk.ear.caseservice.cases.Teams;
+import uk.ear.caseservice.shared.Teams;
 
 /**
  * Who may call which path of {@code /api}, {@code /engine-rest}, the OpenAPI description and
@@ -104,7 +106,7 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
     if (auth == null || TRUST.isAnonymous(auth) || !auth.isAuthenticated()) {
       return new AuthorizationDecision(false);
     }
-    Set<String> groups = CamundaIdentityAuthenticationProvider.groupsOf(auth);
+    Set<String> groups = CurrentUser.groupsOf(auth);
     HttpServletRequest request = context.getRequest();
     if (ServiceAccounts.isService(groups)) {
       return new AuthorizationDecision(allowedForService(groups, request));

@@ -21,8 +21,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import uk.ear.caseservice.cases.Teams;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.Teams;
+import uk.ear.caseservice.shared.EarProperties;
 import uk.ear.caseservice.process.CaseProcess;
 
 /**

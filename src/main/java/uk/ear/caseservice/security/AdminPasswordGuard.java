@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.stereotype.Component;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 
 /**
  * Outside the demo profile the service refuses to start with a default or weak administrator

@@ -1,5 +1,6 @@
 package uk.ear.caseservice.security;
 
+import uk.ear.caseservice.shared.CurrentUser;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-  public static final String ROLE_PREFIX = "ROLE_";
 
   private final IdentityService identity;
   private final PasswordManager passwords;
@@ -92,18 +92,9 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     List<GrantedAuthority> roles =
         groups.stream()
             .sorted()
-            .<GrantedAuthority>map(g -> new SimpleGrantedAuthority(ROLE_PREFIX + g))
+            .<GrantedAuthority>map(g -> new SimpleGrantedAuthority(CurrentUser.ROLE_PREFIX + g))
             .toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);
-  }
-
-  /** The Camunda groups of an authentication this provider made (ROLE_<group> authorities). */
-  public static Set<String> groupsOf(Authentication authentication) {
-    return authentication.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith(ROLE_PREFIX))
-        .map(a -> a.substring(ROLE_PREFIX.length()))
-        .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override

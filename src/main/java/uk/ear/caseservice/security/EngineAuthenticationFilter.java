@@ -1,5 +1,7 @@
 package uk.ear.caseservice.security;
 
+import uk.ear.caseservice.shared.CurrentUser;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +39,7 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     identity.setAuthentication(
-        auth.getName(), List.copyOf(CamundaIdentityAuthenticationProvider.groupsOf(auth)));
+        auth.getName(), List.copyOf(CurrentUser.groupsOf(auth)));
     try {
       chain.doFilter(request, response);
     } finally {

@@ -1,5 +1,7 @@
 package uk.ear.caseservice.security;
 
+import uk.ear.caseservice.shared.CurrentUser;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -19,7 +21,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 
 /**
  * Every HTTP endpoint authenticates. {@code /api}, {@code /engine-rest}, the OpenAPI description
@@ -100,7 +102,7 @@ public class SecurityConfiguration {
         request.setAttribute(
             SecurityAudit.REASON,
             "not allowed for groups "
-                + new java.util.TreeSet<>(CamundaIdentityAuthenticationProvider.groupsOf(auth)));
+                + new java.util.TreeSet<>(CurrentUser.groupsOf(auth)));
       }
       response.sendError(403);
     };

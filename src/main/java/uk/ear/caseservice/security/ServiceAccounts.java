@@ -2,7 +2,7 @@ package uk.ear.caseservice.security;
 
 import java.util.Collection;
 import java.util.Set;
-import uk.ear.caseservice.cases.Teams;
+import uk.ear.caseservice.shared.Teams;
 
 /**
  * The technical accounts: members of {@code police-integration}, {@code hospital-liaison} or

@@ -1,5 +1,7 @@
 package uk.ear.caseservice.policy;
 
+import uk.ear.caseservice.shared.EarProperties;
+
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;

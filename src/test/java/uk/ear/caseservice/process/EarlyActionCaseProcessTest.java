@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.ear.caseservice.policy.Deadlines;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 import uk.ear.caseservice.policy.TestEarProperties;
 import uk.ear.caseservice.policy.EngineClock;
 import uk.ear.caseservice.policy.OutOfHours;

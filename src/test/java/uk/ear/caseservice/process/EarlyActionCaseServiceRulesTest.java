@@ -51,7 +51,7 @@ import uk.ear.caseservice.cases.Incident;
 import uk.ear.caseservice.cases.Stage;
 import uk.ear.caseservice.cases.SubjectRole;
 import uk.ear.caseservice.policy.Deadlines;
-import uk.ear.caseservice.policy.EarProperties;
+import uk.ear.caseservice.shared.EarProperties;
 import uk.ear.caseservice.policy.EngineClock;
 import uk.ear.caseservice.policy.OutOfHours;
 import uk.ear.caseservice.policy.ResponseDecision;

@@ -1,5 +1,7 @@
 package uk.ear.caseservice.security;
 
+import uk.ear.caseservice.shared.CurrentUser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -39,7 +41,7 @@ class CamundaIdentityAuthenticationProviderTest {
     when(identity.checkPassword("sw.preston1", "right")).thenReturn(true);
     var provider = new CamundaIdentityAuthenticationProvider(identity, mock(PasswordManager.class), false);
 
-    assertThat(CamundaIdentityAuthenticationProvider.groupsOf(provider.authenticate(basic("sw.preston1", "right"))))
+    assertThat(CurrentUser.groupsOf(provider.authenticate(basic("sw.preston1", "right"))))
         .containsExactly("ear-preston");
     verify(identity).checkPassword("sw.preston1", "right");
   }

@@ -1,4 +1,4 @@
-package uk.ear.caseservice.policy;
+package uk.ear.caseservice.shared;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

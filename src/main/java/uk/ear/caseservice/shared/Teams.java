@@ -1,4 +1,4 @@
-package uk.ear.caseservice.cases;
+package uk.ear.caseservice.shared;
 
 import java.util.Locale;
 

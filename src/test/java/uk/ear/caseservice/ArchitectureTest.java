@@ -1,0 +1,64 @@
+package uk.ear.caseservice;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape a newcomer can walk: packages by feature with no cycles between them (shared settings
+ * and identity helpers in {@code shared}), and Camunda's engine internals ({@code
+ * org.camunda.bpm.engine.impl}) used only by the few classes that must, which keeps a move to a
+ * maintained Camunda 7 fork cheap. A new class that needs the internals is added here on purpose.
+ */
+class ArchitectureTest {
+
+  static final JavaClasses SERVICE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("uk.ear.caseservice");
+
+  /** The classes allowed to touch engine internals, and why they must. */
+  static final Set<String> ENGINE_INTERNALS =
+      Set.of(
+          "demo.DemoIdentities", // saves the demo users past the password policy
+          "engine.EveryUserTaskPlugin", // a BPMN parse listener
+          "integrity.CommandRules", // reads what a command was asked (engine command classes)
+          "integrity.EngineCommandGuard", // a command interceptor
+          "policy.EngineClock", // the engine's clock (ClockUtil)
+          "process.CaseFormListener", // who completes a task (the engine's authentication)
+          "process.ClosureRequestDelegate", // who starts a closure request
+          "process.ManagersMayAssign", // grants inside the engine's command
+          "process.ServiceCommands", // runs without authorization inside a command
+          "security.AdminPasswordGuard", // compares stored password hashes
+          "security.CamundaIdentityAuthenticationProvider", // the same, for service accounts
+          "security.EarAuthorizationProvider", // the engine's default authorizations
+          "security.IdentityHardening", // an engine plugin for identity
+          "security.SecurityAudit", // the engine's authentication of a refused call
+          "security.SecurityConfiguration", // the engine's password manager
+          "security.TemporaryLockIdentityProvider"); // the engine's identity provider
+
+  @Test
+  void packagesDoNotDependOnEachOtherInCircles() {
+    slices().matching("uk.ear.caseservice.(*)..").should().beFreeOfCycles().check(SERVICE);
+  }
+
+  @Test
+  void onlyTheListedClassesUseTheEnginesInternals() {
+    noClasses()
+        .that(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "are not listed in ENGINE_INTERNALS",
+                (com.tngtech.archunit.core.domain.JavaClass c) ->
+                    !ENGINE_INTERNALS.contains(
+                        c.getName().replace("uk.ear.caseservice.", "").replaceAll("\\$.*", ""))))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.camunda.bpm.engine.impl..")
+        .check(SERVICE);
+  }
+}
