@@ -70,7 +70,28 @@ import uk.ear.caseservice.policy.WorkingCalendar;
     resources = {
       "processes/EarlyActionCase.bpmn",
       "processes/ResponseWindow.dmn",
-      "processes/TeamForDistrict.dmn"
+      "processes/TeamForDistrict.dmn",
+      // the forms too: refusals quote their labels, as the worker sees them
+      "forms/ApproveClosure.form",
+      "forms/ApproveEarlyClosure.form",
+      "forms/ApproveExtension.form",
+      "forms/AssessNeeds.form",
+      "forms/ChaseHandover.form",
+      "forms/ChooseAnotherService.form",
+      "forms/ChooseReceivingServices.form",
+      "forms/FixReceivingService.form",
+      "forms/HoldStrategyDiscussion.form",
+      "forms/RecordHandoverResponse.form",
+      "forms/RecordJointVisit.form",
+      "forms/RecordWeeklyReview.form",
+      "forms/ReviewDeclinedHandover.form",
+      "forms/ReviewMissedResponse.form",
+      "forms/ReviewOutOfHoursVisit.form",
+      "forms/ReviewOverdueVisit.form",
+      "forms/ReviewRepeatIncident.form",
+      "forms/ReviewSupportNearEnd.form",
+      "forms/ScreenCall.form",
+      "forms/WriteSupportPlan.form"
     })
 class EarlyActionCaseServiceRulesTest {
 
@@ -314,7 +335,7 @@ class EarlyActionCaseServiceRulesTest {
     assertThatThrownBy(() -> completeAs(WORKER, nearEnd, supportReview("EXTEND", 7)))
         .rootCause()
         .isInstanceOf(FormRejectedException.class)
-        .hasMessageContaining("'Extend by (weeks)' must be between 1 and 6.");
+        .hasMessageContaining("'Extension (weeks, 1 to 6)' must be between 1 and 6.");
     assertThat(pi).isWaitingAt("Task_ReviewSupportNearEnd");
 
     completeAs(WORKER, nearEnd, supportReview("EXTEND", 3));
