@@ -35,6 +35,11 @@ abstract class CaseFormListener implements TaskListener {
     this.properties = properties;
   }
 
+  /** The service's settings, for rules that come from configuration. */
+  EarProperties properties() {
+    return properties;
+  }
+
   /** What one submission stores, once every value has passed its checks. */
   @FunctionalInterface
   interface Submission {
@@ -68,7 +73,7 @@ abstract class CaseFormListener implements TaskListener {
     task.getExecution().removeVariables(remove);
   }
 
-  /** The task's deployed form, so that messages quote the labels the worker sees. */
+  /** The task's deployed form: its fields are the rules, its labels what refusals quote. */
   private FormDefinition deployedForm(DelegateTask task) {
     DeployedForms forms = deployedForms;
     if (forms == null) {
@@ -76,7 +81,12 @@ abstract class CaseFormListener implements TaskListener {
       deployedForms = forms;
     }
     DeployedForms reader = forms;
-    return ServiceCommands.withoutAuthorization(() -> reader.ofTask(task)).orElse(null);
+    return ServiceCommands.withoutAuthorization(() -> reader.ofTask(task))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "'" + task.getName() + "' (" + task.getTaskDefinitionKey()
+                        + ") has no deployed Camunda Form"));
   }
 
   /** The process's own variables must still say what the case record says. */

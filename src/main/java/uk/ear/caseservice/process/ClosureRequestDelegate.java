@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRefs;
+import uk.ear.caseservice.forms.DeployedForms;
+import uk.ear.caseservice.forms.FormDefinition;
 import uk.ear.caseservice.cases.ClosureReason;
 import uk.ear.caseservice.shared.EarProperties;
 
@@ -32,17 +34,24 @@ class ClosureRequestDelegate implements JavaDelegate {
     this.properties = properties;
   }
 
+  /** The start form the worker filled in: its fields are the rules. */
+  private FormDefinition startForm(DelegateExecution execution) {
+    DeployedForms forms = new DeployedForms(execution.getProcessEngineServices().getFormService());
+    return ServiceCommands.withoutAuthorization(() -> forms.ofStart(execution.getProcessDefinitionId()))
+        .orElseThrow(() -> new IllegalStateException(FORM + " has no deployed start form"));
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
-    FormValues form = new FormValues(execution, clock, properties.zone());
-    String caseRef = form.text("caseRef", "Case reference", 20, true);
+    FormValues form =
+        new FormValues(execution, clock, properties.zone(), startForm(execution));
+    String caseRef = form.text("caseRef");
     if (caseRef != null && !CaseRefs.looksLikeCaseRef(caseRef)) {
       // never echoed back: Tasklist shows messages as HTML
-      form.problem("'Case reference' must look like EAR-2026-000123.");
+      form.problem("'" + form.label("caseRef") + "' must look like EAR-2026-000123.");
     }
-    String reason =
-        form.choice("requestedClosureReason", "Why should the case close?", ClosureReason.names(), true);
-    String note = form.text("closureRequestNote", "What happened?", 2000, true);
+    String reason = form.choice("requestedClosureReason");
+    String note = form.text("closureRequestNote");
     Authentication user =
         execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (user == null || user.getUserId() == null) {

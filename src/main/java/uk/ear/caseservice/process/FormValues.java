@@ -4,22 +4,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import uk.ear.caseservice.forms.FormDefinition;
 import uk.ear.caseservice.forms.FormField;
 import uk.ear.caseservice.forms.SubmittedValues;
 
 /**
- * Reads and checks what a Camunda Form submitted: the browser's checks are a convenience, these
- * are the rules. Collects every problem so the worker can fix them all at once.
+ * Reads and checks what a Camunda Form submitted, by the rules of the deployed form itself: its
+ * labels, which fields are required, their lengths, options and bounds. The browser's checks are
+ * a convenience, these are the rules; and since both come from the one {@code .form}, what the
+ * worker reads on the form is what a refusal quotes. Collects every problem so the worker can fix
+ * them all at once. Reading a key the form does not have is a fault of the handler, not of the
+ * worker: it fails loudly.
  */
 final class FormValues {
 
@@ -32,11 +37,6 @@ final class FormValues {
   private final List<String> problems = new ArrayList<>();
   private final Set<String> read = new LinkedHashSet<>();
 
-  FormValues(VariableScope scope, Clock clock, ZoneId zone) {
-    this(scope, clock, zone, null);
-  }
-
-  /** With the deployed form: messages quote its labels, whatever the caller calls the field. */
   FormValues(VariableScope scope, Clock clock, ZoneId zone, FormDefinition form) {
     this.scope = scope;
     this.clock = clock;
@@ -44,60 +44,72 @@ final class FormValues {
     this.form = form;
   }
 
-  /** The field's label as the worker sees it on the deployed form; {@code fallback} without one. */
-  String label(String key, String fallback) {
-    return form == null ? fallback : form.field(key).map(FormField::label).orElse(fallback);
+  /** The field's label as the worker reads it on the form. */
+  String label(String key) {
+    return field(key).label();
   }
 
-  /** Free text, trimmed; null when empty and optional. */
-  String text(String key, String label, int maxLength, boolean required) {
-    read.add(key);
-    label = label(key, label);
+  /** Free text, trimmed; null when empty (and a problem when the form requires it). */
+  String text(String key) {
+    return text(key, field(key).required());
+  }
+
+  /** As {@link #text(String)}, required or not whatever the form says (a field it may hide). */
+  String text(String key, boolean required) {
+    FormField field = use(key);
     Object value = scope.getVariable(key);
     if (value != null && !(value instanceof String)) {
-      problems.add("'" + label + "' must be text.");
+      problems.add(quote(field) + " must be text.");
       return null;
     }
     String text = value == null ? null : ((String) value).strip();
-    if (missing(text, label, required)) {
+    if (missing(text, field, required)) {
       return null;
     }
-    if (text.length() > maxLength) {
-      problems.add("'" + label + "' must be at most " + maxLength + " characters.");
+    if (field.maxLength() != null && text.length() > field.maxLength()) {
+      problems.add(quote(field) + " must be at most " + field.maxLength() + " characters.");
     }
     return text;
   }
 
   /** One of the form's options. */
-  String choice(String key, String label, Set<String> allowed, boolean required) {
-    read.add(key);
-    label = label(key, label);
+  String choice(String key) {
+    FormField field = use(key);
     Object value = scope.getVariable(key);
-    if (missing(value, label, required)) {
+    if (missing(value, field, field.required())) {
       return null;
     }
-    if (!(value instanceof String s) || !allowed.contains(s)) {
-      problems.add("'" + label + "' must be one of " + sorted(allowed) + ".");
+    if (!(value instanceof String s) || !field.options().contains(s)) {
+      problems.add(quote(field) + " must be one of " + sorted(field) + ".");
       return null;
     }
     return s;
   }
 
-  /** A whole number within bounds (Tasklist sends Integer, or Double/Long from other clients). */
-  Integer number(String key, String label, int min, int max, boolean required) {
-    read.add(key);
-    label = label(key, label);
+  /** A whole number within the form's bounds (Tasklist sends Integer, other clients Long or Double). */
+  Integer number(String key) {
+    FormField field = field(key);
+    return number(key, field.required(), field.max() == null ? Integer.MAX_VALUE : field.max().intValue());
+  }
+
+  /**
+   * As {@link #number(String)}, with the upper bound from the service's configuration: the form's
+   * own bound only helps the browser.
+   */
+  Integer number(String key, boolean required, int max) {
+    FormField field = use(key);
     Object value = scope.getVariable(key);
-    if (missing(value, label, required)) {
+    if (missing(value, field, required)) {
       return null;
     }
     if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-      problems.add("'" + label + "' must be a whole number.");
+      problems.add(quote(field) + " must be a whole number.");
       return null;
     }
+    int min = field.min() == null ? Integer.MIN_VALUE : field.min().intValue();
     int number = n.intValue();
-    if (number < min || number > max) {
-      problems.add("'" + label + "' must be between " + min + " and " + max + ".");
+    if (number < min || number > max || n.doubleValue() > Integer.MAX_VALUE) {
+      problems.add(quote(field) + " must be between " + min + " and " + max + ".");
       return null;
     }
     return number;
@@ -105,43 +117,27 @@ final class FormValues {
 
   /**
    * The ticked options of a checklist: Tasklist submits a JSON array (a Spin value), other
-   * clients may send a list or a JSON string. At least one, each one of {@code allowed}.
+   * clients may send a list or a JSON string. At least one, each one of the form's options.
    */
-  java.util.List<String> options(String key, String label, Set<String> allowed) {
-    read.add(key);
-    label = label(key, label);
+  List<String> options(String key) {
+    FormField field = use(key);
     Object value = scope.getVariable(key);
-    java.util.List<String> ticked = value == null ? java.util.List.of() : SubmittedValues.asList(value);
+    List<String> ticked = value == null ? List.of() : SubmittedValues.asList(value);
     if (ticked == null) {
-      problems.add("'" + label + "' must be a list of options.");
-      return java.util.List.of();
+      problems.add(quote(field) + " must be a list of options.");
+      return List.of();
     }
     if (ticked.isEmpty()) {
-      problems.add("'" + label + "': choose at least one.");
-    } else if (!allowed.containsAll(ticked)) {
-      problems.add("'" + label + "' must be among " + sorted(allowed) + ".");
+      problems.add(quote(field) + ": choose at least one.");
+    } else if (!field.options().containsAll(ticked)) {
+      problems.add(quote(field) + " must be among " + sorted(field) + ".");
     }
-    return java.util.List.copyOf(new java.util.LinkedHashSet<>(ticked));
-  }
-
-  /** Nothing given (absent or blank): a problem if the field is required. */
-  private boolean missing(Object value, String label, boolean required) {
-    boolean missing = value == null || (value instanceof String s && s.isBlank());
-    if (missing && required) {
-      problems.add("'" + label + "' is required.");
-    }
-    return missing;
-  }
-
-  /** The options in a message: sorted, the same every time whatever order the set keeps. */
-  private static String sorted(Set<String> allowed) {
-    return String.join(", ", new java.util.TreeSet<>(allowed));
+    return List.copyOf(new LinkedHashSet<>(ticked));
   }
 
   /** A checkbox: absent means unticked. */
-  boolean flag(String key, String label) {
-    read.add(key);
-    label = label(key, label);
+  boolean flag(String key) {
+    FormField field = use(key);
     Object value = scope.getVariable(key);
     if (value == null) {
       return false;
@@ -149,7 +145,7 @@ final class FormValues {
     if (value instanceof Boolean b) {
       return b;
     }
-    problems.add("'" + label + "' must be yes or no.");
+    problems.add(quote(field) + " must be yes or no.");
     return false;
   }
 
@@ -157,22 +153,21 @@ final class FormValues {
    * A date and time, not in the future. Tasklist sends {@code 2026-11-23T10:00} with no offset:
    * that is local time in Europe/London. An explicit offset is honoured.
    */
-  Instant pastDateTime(String key, String label, boolean required) {
-    read.add(key);
-    label = label(key, label);
+  Instant pastDateTime(String key) {
+    FormField field = use(key);
     Object value = scope.getVariable(key);
-    if (missing(value, label, required)) {
+    if (missing(value, field, field.required())) {
       return null;
     }
     Instant at;
     try {
       at = parseDateTime(value);
     } catch (DateTimeParseException | IllegalArgumentException e) {
-      problems.add("'" + label + "' must be a date and time like 2026-11-23T10:00.");
+      problems.add(quote(field) + " must be a date and time like 2026-11-23T10:00.");
       return null;
     }
     if (at.isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
-      problems.add("'" + label + "' cannot be in the future.");
+      problems.add(quote(field) + " cannot be in the future.");
     }
     return at;
   }
@@ -217,5 +212,34 @@ final class FormValues {
   /** The keys read so far: free text and dates are removed from the process once stored. */
   Set<String> keys() {
     return read;
+  }
+
+  private FormField use(String key) {
+    read.add(key);
+    return field(key);
+  }
+
+  private FormField field(String key) {
+    return form.field(key)
+        .orElseThrow(
+            () -> new IllegalStateException("form " + form.id() + " has no field '" + key + "'"));
+  }
+
+  /** Nothing given (absent or blank): a problem if the field is required. */
+  private boolean missing(Object value, FormField field, boolean required) {
+    boolean missing = value == null || (value instanceof String s && s.isBlank());
+    if (missing && required) {
+      problems.add(quote(field) + " is required.");
+    }
+    return missing;
+  }
+
+  private static String quote(FormField field) {
+    return "'" + field.label() + "'";
+  }
+
+  /** The options in a message: sorted, the same every time. */
+  private static String sorted(FormField field) {
+    return String.join(", ", new TreeSet<>(field.options()));
   }
 }

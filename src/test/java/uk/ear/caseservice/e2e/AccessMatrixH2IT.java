@@ -98,6 +98,7 @@ class AccessMatrixH2IT extends EndToEndTest {
         new Request(HttpMethod.POST, c -> "/engine-rest/external-task/fetchAndLock",
             c -> Map.of("workerId", "matrix", "maxTasks", 1,
                 "topics", List.of(Map.of("topicName", "ear-police-update", "lockDuration", 10000, "businessKey", c.caseRef())))));
+    r.put("GET /engine-rest/deployment", get(c -> "/engine-rest/deployment"));
     r.put("POST /engine-rest/user/create",
         new Request(HttpMethod.POST, c -> "/engine-rest/user/create",
             c -> Map.of("profile", Map.of("id", "m" + uniqueRef().toLowerCase().replace("-", "")),

@@ -138,12 +138,8 @@ class EarlyActionCaseServiceRulesTest {
     Mocks.register("deadlines", deadlines);
     Mocks.register("teamDirectory", teams);
     Mocks.register("allocation", new Allocation(outOfHours, clock));
-    Mocks.register("jointVisitFormListener", new JointVisitFormListener(records, clock, properties));
-    Mocks.register(
-        "repeatIncidentFormListener", new RepeatIncidentFormListener(records, clock, properties));
     registerBeans(new CaseDelegates());
-    registerBeans(new FormListeners());
-    registerBeans(new LifecycleFormListeners(records, clock, properties));
+    registerFormHandlers();
 
     USERS.forEach(
         (id, groups) -> {
@@ -511,6 +507,28 @@ class EarlyActionCaseServiceRulesTest {
         Mocks.register(method.getName(), method.invoke(configuration, args));
       }
     }
+  }
+
+  /** Registers every form handler (a component of this package) under its bean name. */
+  private void registerFormHandlers() throws Exception {
+    var scanner =
+        new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(
+        new org.springframework.core.type.filter.AssignableTypeFilter(CaseFormListener.class));
+    int registered = 0;
+    for (var candidate : scanner.findCandidateComponents(CaseFormListener.class.getPackageName())) {
+      Class<?> type = Class.forName(candidate.getBeanClassName());
+      var component = type.getAnnotation(org.springframework.stereotype.Component.class);
+      if (component == null) {
+        continue; // a base class
+      }
+      var constructor = type.getDeclaredConstructors()[0];
+      constructor.setAccessible(true);
+      Object[] args = Arrays.stream(constructor.getParameterTypes()).map(this::bean).toArray();
+      Mocks.register(component.value(), constructor.newInstance(args));
+      registered++;
+    }
+    Assertions.assertThat(registered).as("form handlers").isEqualTo(20);
   }
 
   private Object bean(Class<?> type) {

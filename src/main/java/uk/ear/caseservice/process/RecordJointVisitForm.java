@@ -11,11 +11,9 @@ import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_RecordJointVisit: when the worker arrived, what they found, the risk after the visit. */
 @Component("jointVisitFormListener")
-class JointVisitFormListener extends CaseFormListener {
+class RecordJointVisitForm extends CaseFormListener {
 
-  static final Set<String> RISK_LEVELS = Set.of("LOW", "MEDIUM", "HIGH");
-
-  JointVisitFormListener(CaseRecords records, Clock clock, EarProperties properties) {
+  RecordJointVisitForm(CaseRecords records, Clock clock, EarProperties properties) {
     super(records, clock, properties);
   }
 
@@ -26,14 +24,14 @@ class JointVisitFormListener extends CaseFormListener {
 
   @Override
   Submission read(DelegateTask task, CaseRecord c, FormValues form) {
-    Instant visitedAt = form.pastDateTime("visitedAt", "When did you arrive?", true);
+    Instant visitedAt = form.pastDateTime("visitedAt");
     if (visitedAt != null && visitedAt.isBefore(c.getReportedAt())) {
-      form.problem("'When did you arrive?' cannot be before the police logged the call.");
+      form.problem("'" + form.label("visitedAt") + "' cannot be before the police logged the call.");
     }
-    String attendees = form.text("visitAttendees", "Who attended", 500, false);
-    boolean personSeen = form.flag("personSeen", "Was the person seen?");
-    String risk = form.choice("riskLevel", "Immediate risk after the visit", RISK_LEVELS, true);
-    String notes = form.text("visitNotes", "What did you find?", 4000, true);
+    String attendees = form.text("visitAttendees");
+    boolean personSeen = form.flag("personSeen");
+    String risk = form.choice("riskLevel");
+    String notes = form.text("visitNotes");
     boolean byEdt = completedByEdt(task, c);
     return (records, caseRef, user) -> {
       String details =

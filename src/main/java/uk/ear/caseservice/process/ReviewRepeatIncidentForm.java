@@ -9,16 +9,16 @@ import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ReviewRepeatIncident: what a new police call about an open case changes. */
 @Component("repeatIncidentFormListener")
-class RepeatIncidentFormListener extends CaseFormListener {
+class ReviewRepeatIncidentForm extends CaseFormListener {
 
-  RepeatIncidentFormListener(CaseRecords records, Clock clock, EarProperties properties) {
+  ReviewRepeatIncidentForm(CaseRecords records, Clock clock, EarProperties properties) {
     super(records, clock, properties);
   }
 
   @Override
   Submission read(DelegateTask task, CaseRecord c, FormValues form) {
-    String notes = form.text("reviewNotes", "What does the new incident change?", 4000, true);
-    boolean riskChanged = form.flag("riskChanged", "Has the risk changed?");
+    String notes = form.text("reviewNotes");
+    boolean riskChanged = form.flag("riskChanged");
     Object incidentRef = task.getVariable(CaseVariables.REPEAT_INCIDENT_REF);
     return (records, caseRef, user) ->
         records.addEntry(

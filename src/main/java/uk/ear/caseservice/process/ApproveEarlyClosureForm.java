@@ -1,0 +1,15 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.shared.EarProperties;
+
+/** Form_ApproveEarlyClosure: closing a case before its work is done. */
+@Component("earlyClosureApprovalFormListener")
+class ApproveEarlyClosureForm extends NoteAndOutcomeForm {
+
+  ApproveEarlyClosureForm(CaseRecords records, Clock clock, EarProperties properties) {
+    super("EARLY_CLOSURE_APPROVAL", "earlyClosureNotes", "earlyClosureDecision", true, records, clock, properties);
+  }
+}

@@ -1,0 +1,26 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRecord;
+import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.shared.EarProperties;
+
+/** Form_ChaseHandover: no answer after five working days. */
+@Component("chaseHandoverFormListener")
+class ChaseHandoverForm extends CaseFormListener {
+
+  ChaseHandoverForm(CaseRecords records, Clock clock, EarProperties properties) {
+    super(records, clock, properties);
+  }
+
+  @Override
+  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+    String notes = form.text("chaseNotes");
+    Object service = task.getVariable("receivingService");
+    return (records, caseRef, user) ->
+        records.addEntry(
+            caseRef, "HANDOVER_CHASED", task.getId(), String.valueOf(service), null, notes, user);
+  }
+}

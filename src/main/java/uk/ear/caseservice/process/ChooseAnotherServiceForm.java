@@ -1,0 +1,32 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRecord;
+import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.shared.EarProperties;
+
+/** Form_ChooseAnotherService: the handover goes to another service instead. */
+@Component("anotherServiceFormListener")
+class ChooseAnotherServiceForm extends CaseFormListener {
+
+  ChooseAnotherServiceForm(CaseRecords records, Clock clock, EarProperties properties) {
+    super(records, clock, properties);
+  }
+
+  @Override
+  Set<String> decisionKeys() {
+    // the handover's own service: the pack is sent to the new one
+    return Set.of("receivingService");
+  }
+
+  @Override
+  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+    String service = form.choice("receivingService");
+    String notes = form.text("anotherServiceNotes");
+    return (records, caseRef, user) ->
+        records.addEntry(caseRef, "HANDOVER_REDIRECTED", task.getId(), service, null, notes, user);
+  }
+}

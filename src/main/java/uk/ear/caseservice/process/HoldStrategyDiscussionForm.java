@@ -1,0 +1,33 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRecord;
+import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.shared.EarProperties;
+
+/** Form_HoldStrategyDiscussion: children's or adults' safeguarding, and what follows. */
+@Component("strategyDiscussionFormListener")
+class HoldStrategyDiscussionForm extends CaseFormListener {
+
+  HoldStrategyDiscussionForm(CaseRecords records, Clock clock, EarProperties properties) {
+    super(records, clock, properties);
+  }
+
+  @Override
+  Set<String> decisionKeys() {
+    return Set.of("safeguardingRoute", "strategyOutcome");
+  }
+
+  @Override
+  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+    String route = form.choice("safeguardingRoute");
+    String notes = form.text("strategyNotes");
+    String outcome = form.choice("strategyOutcome");
+    return (records, caseRef, user) ->
+        records.addEntry(
+            caseRef, "STRATEGY_DISCUSSION", task.getId(), route + "/" + outcome, null, notes, user);
+  }
+}

@@ -1,0 +1,28 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRecord;
+import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.shared.EarProperties;
+
+/** Form_RecordWeeklyReview: contacts and progress of one week of intensive support. */
+@Component("weeklyReviewFormListener")
+class RecordWeeklyReviewForm extends CaseFormListener {
+
+  RecordWeeklyReviewForm(CaseRecords records, Clock clock, EarProperties properties) {
+    super(records, clock, properties);
+  }
+
+  @Override
+  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+    Integer contacts = form.number("contactsThisWeek");
+    String progress = form.text("progressNotes");
+    String trend = form.choice("riskTrend");
+    return (records, caseRef, user) ->
+        records.addEntry(
+            caseRef, "WEEKLY_REVIEW", task.getId(), trend, null,
+            contacts + " contacts. " + progress, user);
+  }
+}

@@ -1,0 +1,27 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRecord;
+import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.shared.EarProperties;
+
+/** Form_ReviewOutOfHoursVisit: the morning team takes on what EDT did, and the case. */
+@Component("outOfHoursReviewFormListener")
+class ReviewOutOfHoursVisitForm extends CaseFormListener {
+
+  ReviewOutOfHoursVisitForm(CaseRecords records, Clock clock, EarProperties properties) {
+    super(records, clock, properties);
+  }
+
+  @Override
+  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+    String notes = form.text("handoverFromEdtNotes");
+    return (records, caseRef, user) -> {
+      records.addEntry(caseRef, "OUT_OF_HOURS_REVIEW", task.getId(), null, null, notes, user);
+      records.allocate(caseRef, user);
+      task.getExecution().setVariable(CaseVariables.ALLOCATED_WORKER, user);
+    };
+  }
+}

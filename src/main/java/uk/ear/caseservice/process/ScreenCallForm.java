@@ -1,0 +1,39 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRecord;
+import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.shared.EarProperties;
+
+/** Form_ScreenCall: desk screening of a grade 4 call. The team's worker who screens it keeps the
+ * case (as the visiting worker does), so a referral on lands with them; after an EDT screening
+ * the team picks it up from its queue. */
+@Component("screeningFormListener")
+class ScreenCallForm extends CaseFormListener {
+
+  ScreenCallForm(CaseRecords records, Clock clock, EarProperties properties) {
+    super(records, clock, properties);
+  }
+
+  @Override
+  Set<String> decisionKeys() {
+    return Set.of("screeningOutcome");
+  }
+
+  @Override
+  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+    String outcome = form.choice("screeningOutcome");
+    String notes = form.text("screeningNotes");
+    boolean byEdt = completedByEdt(task, c);
+    return (records, caseRef, user) -> {
+      records.addEntry(caseRef, "DESK_SCREENING", task.getId(), outcome, null, notes, user);
+      if (!byEdt && c.getAllocatedWorker() == null) {
+        records.allocate(caseRef, user);
+        task.getExecution().setVariable(CaseVariables.ALLOCATED_WORKER, user);
+      }
+    };
+  }
+}

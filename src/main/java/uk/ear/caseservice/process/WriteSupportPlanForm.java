@@ -1,0 +1,26 @@
+package uk.ear.caseservice.process;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRecord;
+import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.shared.EarProperties;
+
+/** Form_WriteSupportPlan: the goals of the six weeks. */
+@Component("supportPlanFormListener")
+class WriteSupportPlanForm extends CaseFormListener {
+
+  WriteSupportPlanForm(CaseRecords records, Clock clock, EarProperties properties) {
+    super(records, clock, properties);
+  }
+
+  @Override
+  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+    String goals = form.text("supportGoals");
+    String plan = form.text("supportPlanNotes");
+    return (records, caseRef, user) ->
+        records.addEntry(
+            caseRef, "SUPPORT_PLAN", task.getId(), null, null, goals + "\n\n" + plan, user);
+  }
+}
