@@ -35,27 +35,19 @@ class CaseDelegates {
   }
 
   /**
-   * Task_CloseCase and Task_CloseCaseEarly: the reason is what ended the case, most specific first
-   * (a requested early closure, a handover, the assessment or screening outcome).
+   * Task_CloseCase and Task_CloseCaseEarly: the reason is what the path that ended the case set
+   * (no further action, support completed, handed over, or the reason of an approved early
+   * closure); the model sets it on each such path.
    */
   @Bean
   JavaDelegate closeCaseDelegate(CaseRecords records) {
     return execution -> {
-      String reason = "COMPLETED";
-      for (String name : CLOSURE_REASON_VARIABLES) {
-        Object value = execution.getVariable(name);
-        if (value != null) {
-          reason = value.toString();
-          break;
-        }
-      }
-      records.close(caseRef(execution), reason);
+      Object reason = execution.getVariable(CLOSURE_REASON);
+      records.close(caseRef(execution), reason == null ? "COMPLETED" : reason.toString());
     };
   }
 
-  static final java.util.List<String> CLOSURE_REASON_VARIABLES =
-      java.util.List.of(
-          "requestedClosureReason", "closureReason", "assessmentOutcome", "screeningOutcome");
+  static final String CLOSURE_REASON = "closureReason";
 
   /** SubProcess_IntensiveSupport starts: about six weeks, reviewed near the end. */
   @Bean

@@ -264,7 +264,8 @@ class EarlyActionCaseProcessTest {
     verifyNoInteractions(closeCase);
     runAsyncJobs(pi);
     verify(closeCase).execute(any());
-    Assertions.assertThat(closedWithReason).containsExactly((Object) null);
+    // the path says why the case closes
+    Assertions.assertThat(closedWithReason).containsExactly("NO_FURTHER_ACTION");
 
     assertThat(pi).isWaitingAt("Task_NotifyPoliceOfClosure");
     LockedExternalTask police = lockOne("ear-police-update");
@@ -653,6 +654,20 @@ class EarlyActionCaseProcessTest {
     finishClosing(pi);
     assertThat(pi).hasNotPassed("SubProcess_Handover").isEnded();
     Assertions.assertThat(closedWithReason).containsExactly("SUPPORT_COMPLETED");
+  }
+
+  @Test
+  void aRefusedClosureAfterSupportThenNoFurtherActionClosesAsNoFurtherAction() throws Exception {
+    ProcessInstance pi = start("JOINT_VISIT", 2, 90);
+    toReviewBeforeSupportEnds(pi);
+    complete(task(), Map.of("supportReviewOutcome", "CLOSE"));
+    // the manager does not agree the support is done: the case is assessed again
+    complete(taskAt("Task_ApproveClosure"), Map.of("closureDecision", "REFUSE"));
+
+    assess("NO_FURTHER_ACTION");
+
+    finishClosing(pi);
+    Assertions.assertThat(closedWithReason).containsExactly("NO_FURTHER_ACTION");
   }
 
   // --- handover ----------------------------------------------------------------------------------
