@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An EAR case: one person or family, joined by every police call about them while it is open. */
+/**
+ * An EAR case: one person or family, joined by every police call about them while it is open.
+ * Longer than most files on purpose: a JPA entity with the state changes of the whole lifecycle
+ * (visit, missed window, support, handover, closure), each guarded here.
+ */
 @Entity
 @Table(name = "ear_case")
 public class CaseRecord {

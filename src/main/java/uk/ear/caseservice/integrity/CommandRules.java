@@ -62,6 +62,9 @@ import uk.ear.caseservice.process.ServiceCommands;
  *       no variables with it.
  *   <li>The police and hospital integrations use {@code /api} only: no engine command at all.
  * </ul>
+ *
+ * <p>Longer than most files on purpose: every rule about what callers may ask of the engine is in
+ * this one place, to be read and reviewed together.
  */
 @Component
 public class CommandRules {

@@ -25,6 +25,9 @@ import uk.ear.caseservice.forms.SubmittedValues;
  * worker reads on the form is what a refusal quotes. Collects every problem so the worker can fix
  * them all at once. Reading a key the form does not have is a fault of the handler, not of the
  * worker: it fails loudly.
+ *
+ * <p>Longer than most files on purpose: one reader per kind of form field, kept together so that
+ * every refusal is phrased the same way.
  */
 final class FormValues {
 

@@ -30,6 +30,8 @@ import uk.ear.caseservice.process.CaseProcess;
  * in the engine, and the Tasklist filters. Team members see only their team's tasks (candidate
  * group permissions, created by the engine with each task) and instances (granted per instance at
  * start by {@link CaseProcess}). Users themselves come from Camunda Admin, or the demo profile.
+ * Longer than most files on purpose: every permission the service grants is here, to be reviewed
+ * together.
  */
 @Component
 @Order(10)
