@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
@@ -103,8 +102,8 @@ class EarlyActionCaseProcessTest {
   final JavaDelegate referOut = mock(JavaDelegate.class);
   final JavaDelegate closeCase = mock(JavaDelegate.class);
   final JavaDelegate extendSupport = mock(JavaDelegate.class);
-  final ExecutionListener startIntensiveSupport = mock(ExecutionListener.class);
-  final ExecutionListener startHandover = mock(ExecutionListener.class);
+  final JavaDelegate startIntensiveSupport = mock(JavaDelegate.class);
+  final JavaDelegate startHandover = mock(JavaDelegate.class);
   final TaskListener jointVisitForm = mock(TaskListener.class);
   final TaskListener missedResponseForm = mock(TaskListener.class);
   final TaskListener overdueVisitForm = mock(TaskListener.class);
@@ -172,7 +171,7 @@ class EarlyActionCaseProcessTest {
               return null;
             })
         .when(startIntensiveSupport)
-        .notify(any());
+        .execute(any());
     // an approved extension moves both dates by the weeks asked for, once
     doAnswer(
             call -> {
@@ -513,7 +512,7 @@ class EarlyActionCaseProcessTest {
         Map.of("safeguardingRoute", "CHILDRENS_SAFEGUARDING", "strategyOutcome", "HANDOVER"));
     verify(strategyDiscussionForm).notify(any());
     assertThat(pi).hasPassed("Gateway_HandoverNeeded").isWaitingAt("Task_ChooseReceivingServices");
-    verify(startHandover).notify(any());
+    verify(startHandover).execute(any());
     assertThat(task()).isAssignedTo(WORKER);
   }
 
@@ -528,7 +527,7 @@ class EarlyActionCaseProcessTest {
         Map.of("safeguardingRoute", "ADULTS_SAFEGUARDING", "strategyOutcome", "INTENSIVE_SUPPORT"));
 
     assertThat(pi).hasPassed("Gateway_IntensiveSupportStarts").isWaitingAt("Task_WriteSupportPlan");
-    verify(startIntensiveSupport).notify(any());
+    verify(startIntensiveSupport).execute(any());
   }
 
   // --- intensive support -------------------------------------------------------------------------
@@ -540,7 +539,7 @@ class EarlyActionCaseProcessTest {
     assess("INTENSIVE_SUPPORT");
 
     assertThat(pi).isWaitingAt("Task_WriteSupportPlan");
-    verify(startIntensiveSupport).notify(any());
+    verify(startIntensiveSupport).execute(any());
     Task plan = task();
     assertThat(plan).isAssignedTo(WORKER).hasDueDate(Date.from(TUESDAY_COB));
     Assertions.assertThat(groups(plan)).containsExactly("ear-preston");
@@ -679,7 +678,7 @@ class EarlyActionCaseProcessTest {
     assess("REFER_ON");
 
     assertThat(pi).isWaitingAt("Task_ChooseReceivingServices");
-    verify(startHandover).notify(any());
+    verify(startHandover).execute(any());
     Task choose = task();
     assertThat(choose).isAssignedTo(WORKER).hasDueDate(Date.from(MONDAY_COB));
     Assertions.assertThat(groups(choose)).containsExactly("ear-preston");
