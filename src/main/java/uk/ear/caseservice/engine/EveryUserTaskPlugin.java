@@ -28,12 +28,19 @@ public class EveryUserTaskPlugin extends AbstractProcessEnginePlugin {
 
   @Autowired
   public EveryUserTaskPlugin(ObjectProvider<EveryUserTask> listeners) {
-    this(() -> listeners.orderedStream().toList());
+    this(once(() -> listeners.orderedStream().toList()));
   }
 
   /** For engine-only tests, which have no Spring context. */
   public EveryUserTaskPlugin(Supplier<List<EveryUserTask>> listeners) {
     this.listeners = listeners;
+  }
+
+  /** Looks the beans up at the first task event, not at every one. */
+  private static Supplier<List<EveryUserTask>> once(Supplier<List<EveryUserTask>> lookup) {
+    java.util.concurrent.atomic.AtomicReference<List<EveryUserTask>> found =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    return () -> found.updateAndGet(known -> known != null ? known : lookup.get());
   }
 
   @Override
