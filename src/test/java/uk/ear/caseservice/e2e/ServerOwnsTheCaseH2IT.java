@@ -139,6 +139,10 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
           .startBeforeActivity(userTask.getId())
           .setVariable("receivingService", "EARLY_HELP")
           .setVariable("receivingServices", new ArrayList<>(List.of("EARLY_HELP")))
+          // what "Start intensive support" would have set
+          .setVariable("supportEndsAt", new Date())
+          .setVariable("supportReviewAt", new Date())
+          .setVariable("supportExtended", false)
           // what the repeat-incident message would have brought
           .setVariable("repeatIncidentRef", uniqueRef())
           .setVariable("repeatResponseDueAt", new Date())
