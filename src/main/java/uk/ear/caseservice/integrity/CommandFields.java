@@ -26,6 +26,17 @@ final class CommandFields {
     }
   }
 
+  /** Changes what a command was asked, before it runs (e.g. the variables it will write). */
+  static void write(Object command, String name, Object value) {
+    Field field =
+        FIELDS.computeIfAbsent(command.getClass().getName() + "#" + name, key -> find(command.getClass(), name));
+    try {
+      field.set(command, value);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot write " + name + " of " + command.getClass().getName(), e);
+    }
+  }
+
   private static Field find(Class<?> type, String name) {
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       try {

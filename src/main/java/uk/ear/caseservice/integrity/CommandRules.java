@@ -37,12 +37,15 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.shared.Teams;
 import uk.ear.caseservice.forms.DeployedForms;
 import uk.ear.caseservice.forms.FormDefinition;
 import uk.ear.caseservice.forms.FormSubmission;
+import uk.ear.caseservice.forms.WithheldValues;
 import uk.ear.caseservice.process.FormRejectedException;
 import uk.ear.caseservice.process.ServiceCommands;
 
@@ -116,42 +119,82 @@ public class CommandRules {
     this.forms = forms;
   }
 
-  void check(Command<?> command, Authentication caller) {
+  /**
+   * Refuses what the caller may not ask; returns the free text of a form submission, which the
+   * command then runs without (see {@link WithheldValues}).
+   */
+  Map<String, Object> check(Command<?> command, Authentication caller) {
     List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
     if (groups.contains(Teams.POLICE_GROUP) || groups.contains(Teams.HOSPITAL_GROUP)) {
       throw refused(caller, "an integration account has no access to the process engine");
     }
     if (groups.contains(Teams.WORKERS_GROUP)) {
       checkWorkers(command, caller);
-      return;
+      return Map.of();
     }
     if (command instanceof CompleteTaskCmd) {
-      checkCompletion(
-          CommandFields.read(command, "taskId"), CommandFields.read(command, "variables"));
+      FormDefinition form =
+          checkCompletion(
+              CommandFields.read(command, "taskId"), CommandFields.read(command, "variables"));
+      return withhold(command, "variables", form);
     } else if (command instanceof SubmitTaskFormCmd) {
-      checkCompletion(
-          CommandFields.read(command, "taskId"), CommandFields.read(command, "properties"));
+      FormDefinition form =
+          checkCompletion(
+              CommandFields.read(command, "taskId"), CommandFields.read(command, "properties"));
+      return withhold(command, "properties", form);
     } else if (command instanceof SubmitStartFormCmd) {
-      checkStart(
-          CommandFields.read(command, "processDefinitionId"),
-          CommandFields.read(command, "variables"));
+      FormDefinition form =
+          checkStart(
+              CommandFields.read(command, "processDefinitionId"),
+              CommandFields.read(command, "variables"));
+      return withhold(command, "variables", form);
     } else if (isAny(command, NOBODY_MAY)
         || (!groups.contains(Teams.ADMIN_GROUP) && isAny(command, PEOPLE_MAY_NOT))) {
       throw refused(
           caller,
           "case data and routing are written by the service: complete the task's form, or use /api");
     }
+    return Map.of();
   }
 
-  private void checkCompletion(String taskId, Map<String, Object> variables) {
+  /**
+   * Takes the form's free text out of the command's variables and returns it: the task's handler
+   * reads it from {@link WithheldValues} and stores it in the case record, so the engine never
+   * writes it to a table (variables, their history, form property history).
+   */
+  private static Map<String, Object> withhold(Command<?> command, String field, FormDefinition form) {
+    Map<String, Object> variables = CommandFields.read(command, field);
+    if (form == null || variables == null || variables.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Object> withheld = new java.util.HashMap<>();
+    VariableMap kept = Variables.createVariables();
+    for (String key : variables.keySet()) {
+      boolean freeText = form.field(key).map(WithheldValues::isWithheld).orElse(false);
+      if (freeText) {
+        withheld.put(key, variables.get(key));
+      } else if (variables instanceof VariableMap typed) {
+        kept.putValueTyped(key, typed.getValueTyped(key));
+      } else {
+        kept.put(key, variables.get(key));
+      }
+    }
+    if (!withheld.isEmpty()) {
+      CommandFields.write(command, field, kept);
+    }
+    return withheld;
+  }
+
+  /** The task's form, once the variables passed its check; null when there is nothing to check. */
+  private FormDefinition checkCompletion(String taskId, Map<String, Object> variables) {
     if (variables == null || variables.isEmpty()) {
-      return;
+      return null;
     }
     // as the caller sees it: a task they may not see is the engine's to refuse, without a word
     // from its form
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null) {
-      return;
+      return null;
     }
     FormDefinition form =
         ServiceCommands.withoutAuthorization(() -> forms.ofTask(task))
@@ -164,11 +207,12 @@ public class CommandRules {
     if (!problems.isEmpty()) {
       throw new FormRejectedException(task.getName(), problems);
     }
+    return form;
   }
 
-  private void checkStart(String processDefinitionId, Map<String, Object> variables) {
+  private FormDefinition checkStart(String processDefinitionId, Map<String, Object> variables) {
     if (variables == null || variables.isEmpty()) {
-      return;
+      return null;
     }
     ProcessDefinition definition =
         ServiceCommands.withoutAuthorization(
@@ -181,6 +225,7 @@ public class CommandRules {
       throw new FormRejectedException(
           definition.getName() == null ? definition.getKey() : definition.getName(), problems);
     }
+    return form;
   }
 
   private static void checkWorkers(Command<?> command, Authentication caller) {

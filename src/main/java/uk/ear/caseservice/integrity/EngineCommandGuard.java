@@ -2,6 +2,7 @@ package uk.ear.caseservice.integrity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import uk.ear.caseservice.forms.WithheldValues;
 
 /**
  * The engine-side half of "the server owns the case": every command a signed-in caller sends the
@@ -53,16 +55,12 @@ public class EngineCommandGuard extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       int[] level = depth.get();
-      if (level[0]++ == 0) {
-        try {
-          check(command);
-        } catch (RuntimeException refused) {
-          leave(level);
-          throw refused;
-        }
-      }
       try {
-        return next.execute(command);
+        if (level[0]++ > 0) {
+          return next.execute(command);
+        }
+        Map<String, Object> withheld = check(command);
+        return WithheldValues.during(withheld, () -> next.execute(command));
       } finally {
         leave(level);
       }
@@ -74,13 +72,14 @@ public class EngineCommandGuard extends AbstractProcessEnginePlugin {
       }
     }
 
-    private void check(Command<?> command) {
+    /** The rules' verdict on a signed-in caller's command: what it withholds, or a refusal. */
+    private Map<String, Object> check(Command<?> command) {
       CommandContext context = Context.getCommandContext();
       Authentication caller = context == null ? null : context.getAuthentication();
       if (caller == null || caller.getUserId() == null) {
-        return;
+        return Map.of();
       }
-      rules.getObject().check(command, caller);
+      return rules.getObject().check(command, caller);
     }
   }
 }

@@ -11,12 +11,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import uk.ear.caseservice.forms.FormDefinition;
 import uk.ear.caseservice.forms.FormField;
 import uk.ear.caseservice.forms.SubmittedValues;
+import uk.ear.caseservice.forms.WithheldValues;
 
 /**
  * Reads and checks what a Camunda Form submitted, by the rules of the deployed form itself: its
@@ -60,7 +62,7 @@ final class FormValues {
   /** As {@link #text(String)}, required or not whatever the form says (a field it may hide). */
   String text(String key, boolean required) {
     FormField field = use(key);
-    Object value = scope.getVariable(key);
+    Object value = value(key);
     if (value != null && !(value instanceof String)) {
       problems.add(quote(field) + " must be text.");
       return null;
@@ -78,7 +80,7 @@ final class FormValues {
   /** One of the form's options. */
   String choice(String key) {
     FormField field = use(key);
-    Object value = scope.getVariable(key);
+    Object value = value(key);
     if (missing(value, field, field.required())) {
       return null;
     }
@@ -101,7 +103,7 @@ final class FormValues {
    */
   Integer number(String key, boolean required, int max) {
     FormField field = use(key);
-    Object value = scope.getVariable(key);
+    Object value = value(key);
     if (missing(value, field, required)) {
       return null;
     }
@@ -124,7 +126,7 @@ final class FormValues {
    */
   List<String> options(String key) {
     FormField field = use(key);
-    Object value = scope.getVariable(key);
+    Object value = value(key);
     List<String> ticked = value == null ? List.of() : SubmittedValues.asList(value);
     if (ticked == null) {
       problems.add(quote(field) + " must be a list of options.");
@@ -141,7 +143,7 @@ final class FormValues {
   /** A checkbox: absent means unticked. */
   boolean flag(String key) {
     FormField field = use(key);
-    Object value = scope.getVariable(key);
+    Object value = value(key);
     if (value == null) {
       return false;
     }
@@ -158,7 +160,7 @@ final class FormValues {
    */
   Instant pastDateTime(String key) {
     FormField field = use(key);
-    Object value = scope.getVariable(key);
+    Object value = value(key);
     if (missing(value, field, field.required())) {
       return null;
     }
@@ -215,6 +217,12 @@ final class FormValues {
   /** The keys read so far: free text and dates are removed from the process once stored. */
   Set<String> keys() {
     return read;
+  }
+
+  /** What was submitted: free text is withheld from the engine while the completion runs. */
+  private Object value(String key) {
+    Map<String, Object> withheld = WithheldValues.current();
+    return withheld.containsKey(key) ? withheld.get(key) : scope.getVariable(key);
   }
 
   private FormField use(String key) {

@@ -66,6 +66,7 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
   @Autowired IdentityService identity;
   @Autowired ManagementService management;
   @Autowired ExternalTaskService externalTasks;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   Api api;
 
@@ -133,22 +134,9 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
         "secondEscalationAt", "route", "assessmentOutcome", "receivingServices", "supportReviewAt");
     List<String> checked = new ArrayList<>();
 
-    for (UserTask userTask : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
+    for (UserTask userTask : userTasks(definition)) {
       String instance = api.post("police", "/api/calls", call()).body().path("processInstanceId").asText();
-      runtime.createProcessInstanceModification(instance)
-          .startBeforeActivity(userTask.getId())
-          .setVariable("receivingService", "EARLY_HELP")
-          .setVariable("receivingServices", new ArrayList<>(List.of("EARLY_HELP")))
-          // what "Start intensive support" would have set
-          .setVariable("supportEndsAt", new Date())
-          .setVariable("supportReviewAt", new Date())
-          .setVariable("supportExtended", false)
-          // what the repeat-incident message would have brought
-          .setVariable("repeatIncidentRef", uniqueRef())
-          .setVariable("repeatResponseDueAt", new Date())
-          .setVariable("repeatPriority", 50)
-          .execute();
-      Task task = taskOf(instance, userTask.getId());
+      Task task = startAt(instance, userTask);
       JsonNode form = form(task.getId());
       Map<String, JsonNode> fields = fieldsOf(form);
       for (String variable : readByProcess) {
@@ -173,6 +161,75 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
       runtime.deleteProcessInstance(instance, "test done");
     }
     assertThat(checked).hasSizeGreaterThanOrEqualTo(20);
+  }
+
+  // --- free text stays out of the engine (data protection)
+
+  @Test
+  void noFreeTextOfAnyFormReachesTheEnginesTables() {
+    String marker = "FREETEXT-" + java.util.UUID.randomUUID();
+    ProcessDefinition definition =
+        repository.createProcessDefinitionQuery().processDefinitionKey("EarlyActionCase").latestVersion().singleResult();
+    int typed = 0;
+    for (UserTask userTask : userTasks(definition)) {
+      String instance = api.post("police", "/api/calls", call()).body().path("processInstanceId").asText();
+      Task task = startAt(instance, userTask);
+      JsonNode form = form(task.getId());
+      Map<String, Object> values = new java.util.HashMap<>();
+      for (JsonNode field : fieldsOf(form).values()) {
+        String type = field.path("type").asText();
+        if ((type.equals("textfield") || type.equals("textarea")) && !field.path("disabled").asBoolean()) {
+          values.put(field.path("key").asText(), marker + " " + field.path("key").asText());
+          typed++;
+        }
+      }
+      if (fieldsOf(form).containsKey("extensionDecision")) {
+        values.put("extensionDecision", "REFUSE"); // this case's support never started
+      }
+      if (fieldsOf(form).containsKey("receivingServices")) {
+        values.put("receivingServices", Map.of("value", "[\"EARLY_HELP\"]", "type", "Json"));
+      }
+      Api.Response done = api.post("mgr.preston", "/engine-rest/task/" + task.getId() + "/submit-form",
+          FormFiller.submission(form, values));
+      assertThat(done.code()).as("%s: %s", userTask.getName(), done.body()).isEqualTo(204);
+    }
+    // and the start form of an early closure request, as Tasklist submits it
+    String caseRef = api.post("police", "/api/calls", call()).body().path("caseRef").asText();
+    Api.Response requested = api.post("sw.preston1", "/engine-rest/process-definition/key/RequestCaseClosure/submit-form",
+        Map.of("variables", Map.of("caseRef", Map.of("value", caseRef),
+            "requestedClosureReason", Map.of("value", "MOVED_AWAY"),
+            "closureRequestNote", Map.of("value", marker + " closureRequestNote"))));
+    assertThat(requested.code()).as("%s", requested.body()).isEqualTo(200);
+    assertThat(typed).as("free-text fields typed in").isGreaterThanOrEqualTo(20);
+
+    assertThat(engineTablesHolding(marker)).as("engine tables holding free text").isEmpty();
+    assertThat(jdbc.queryForObject("select count(*) from ear_case_entry where details like ?", Integer.class, "%" + marker + "%"))
+        .as("the case record keeps what the workers wrote").isGreaterThanOrEqualTo(21);
+  }
+
+  /** Every ACT_* table and column whose value (text or bytes) contains {@code text}. */
+  private List<String> engineTablesHolding(String text) {
+    List<String> found = new ArrayList<>();
+    List<String> tables = jdbc.queryForList(
+        "select table_name from information_schema.tables where upper(table_name) like 'ACT\\_%' escape '\\'", String.class);
+    assertThat(tables).contains("ACT_HI_DETAIL", "ACT_HI_VARINST", "ACT_RU_VARIABLE", "ACT_GE_BYTEARRAY");
+    for (String table : tables) {
+      jdbc.query("select * from " + table, (java.sql.ResultSet row) -> {
+        var meta = row.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          Object value = row.getObject(i);
+          String content =
+              value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                  : value instanceof java.sql.Blob blob ? new String(blob.getBytes(1, (int) blob.length()), java.nio.charset.StandardCharsets.UTF_8)
+                  : value instanceof java.sql.Clob clob ? clob.getSubString(1, (int) clob.length())
+                  : String.valueOf(value);
+          if (content.contains(text)) {
+            found.add(table + "." + meta.getColumnName(i));
+          }
+        }
+      });
+    }
+    return found;
   }
 
   // --- work stays in the team
@@ -325,6 +382,34 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
   private void runSavePoints(String instance) {
     management.createJobQuery().processInstanceId(instance).executable().list()
         .forEach(job -> management.executeJob(job.getId()));
+  }
+
+  private List<UserTask> userTasks(ProcessDefinition definition) {
+    return List.copyOf(repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class));
+  }
+
+  /** A task of {@code userTask}'s kind on the case, with what the steps before it would have set. */
+  private Task startAt(String instance, UserTask userTask) {
+    runtime.createProcessInstanceModification(instance)
+        .startBeforeActivity(userTask.getId())
+        .setVariable("receivingService", "EARLY_HELP")
+        .setVariable("receivingServices", new ArrayList<>(List.of("EARLY_HELP")))
+        // what "Start intensive support" would have set
+        .setVariable("supportEndsAt", new Date())
+        .setVariable("supportReviewAt", new Date())
+        .setVariable("supportExtended", false)
+        // no review before the end yet: the weekly reviews go on; an extension asked for
+        .setVariable("supportReviewOutcome", "HANDOVER")
+        .setVariable("extensionWeeks", 2)
+        // what an early-closure request would have brought
+        .setVariable("requestedClosureReason", "MOVED_AWAY")
+        .setVariable("requestedBy", "sw.preston1")
+        // what the repeat-incident message would have brought
+        .setVariable("repeatIncidentRef", uniqueRef())
+        .setVariable("repeatResponseDueAt", new Date())
+        .setVariable("repeatPriority", 50)
+        .execute();
+    return taskOf(instance, userTask.getId());
   }
 
   private Task taskOf(String instance, String activityId) {

@@ -45,6 +45,8 @@ class TasklistBrowserIT extends EndToEndTest {
 
   /** form-js 'datetime' in Tasklist 7.24: a flatpickr date field (US order) and an hh:mm field. */
   static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  /** How the date field shows a date it has read: "12/1/2026", with or without leading zeros. */
+  static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
   static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   static final By TASK_LIST_ITEMS = By.cssSelector("ol.tasks-list > li.task");
@@ -276,8 +278,17 @@ class TasklistBrowserIT extends EndToEndTest {
     WebElement time = browser.findElement(labelled("Time of arrival"));
     time.sendKeys(Keys.TAB);
     wait.until(d -> !time.equals(d.switchTo().activeElement()));
-    wait.until(d -> at.format(FORM_DATE).equals(d.findElement(labelled("When did you arrive?")).getDomProperty("value"))
+    // the date field shows the day without a leading zero once it has read it ("12/1/2026")
+    wait.until(d -> at.toLocalDate().equals(shownDate(d.findElement(labelled("When did you arrive?")).getDomProperty("value")))
         && at.format(FORM_TIME).equals(d.findElement(labelled("Time of arrival")).getDomProperty("value")));
+  }
+
+  private static java.time.LocalDate shownDate(String value) {
+    try {
+      return java.time.LocalDate.parse(value, SHOWN_DATE);
+    } catch (java.time.format.DateTimeParseException notYet) {
+      return null;
+    }
   }
 
   /**
