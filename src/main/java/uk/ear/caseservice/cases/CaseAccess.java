@@ -1,7 +1,5 @@
 package uk.ear.caseservice.cases;
 
-import uk.ear.caseservice.shared.Teams;
-
 import java.time.Clock;
 import java.util.Set;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -11,6 +9,7 @@ import org.camunda.bpm.engine.externaltask.ExternalTaskQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.shared.EarProperties;
+import uk.ear.caseservice.shared.Teams;
 
 /**
  * Who may see a case: its own team (workers and managers) and administrators; the Emergency Duty

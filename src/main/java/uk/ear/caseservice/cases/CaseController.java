@@ -1,7 +1,5 @@
 package uk.ear.caseservice.cases;
 
-import uk.ear.caseservice.shared.CurrentUser;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.ear.caseservice.shared.CurrentUser;
 import uk.ear.caseservice.shared.EarProperties;
 
 @RestController

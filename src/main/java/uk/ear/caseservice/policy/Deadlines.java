@@ -1,12 +1,11 @@
 package uk.ear.caseservice.policy;
 
-import uk.ear.caseservice.shared.EarProperties;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import uk.ear.caseservice.shared.EarProperties;
 
 /**
  * Deadlines in Europe/London. Elapsed-time windows ("within 1 hour") are exact durations, so they

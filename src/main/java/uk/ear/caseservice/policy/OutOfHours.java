@@ -1,12 +1,11 @@
 package uk.ear.caseservice.policy;
 
-import uk.ear.caseservice.shared.EarProperties;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import uk.ear.caseservice.shared.EarProperties;
 
 /**
  * Emergency Duty Team hours, from configuration ({@code ear.edt.*}): Monday to Thursday from

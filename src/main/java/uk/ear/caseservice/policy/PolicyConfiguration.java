@@ -1,12 +1,11 @@
 package uk.ear.caseservice.policy;
 
-import uk.ear.caseservice.shared.EarProperties;
-
 import java.time.Clock;
 import java.util.HashSet;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uk.ear.caseservice.shared.EarProperties;
 
 @Configuration(proxyBeanMethods = false)
 class PolicyConfiguration {

@@ -1,7 +1,5 @@
 package uk.ear.caseservice.process;
 
-import uk.ear.caseservice.shared.CurrentUser;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.ear.caseservice.cases.ClosureReason;
+import uk.ear.caseservice.shared.CurrentUser;
 
 /** {@code POST /api/cases/{caseRef}/closure-requests}: see {@link EarlyClosure}. */
 @RestController

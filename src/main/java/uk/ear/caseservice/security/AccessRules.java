@@ -1,7 +1,5 @@
 package uk.ear.caseservice.security;
 
-import uk.ear.caseservice.shared.CurrentUser;
-
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -21,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import uk.ear.caseservice.shared.CurrentUser;
 import uk.ear.caseservice.shared.Teams;
 
 /**

@@ -1,6 +1,5 @@
 package uk.ear.caseservice.security;
 
-import uk.ear.caseservice.shared.CurrentUser;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +17,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import uk.ear.caseservice.shared.CurrentUser;
 
 /**
  * HTTP Basic against the engine's own users (the ones Camunda Admin manages). Each Camunda group

@@ -1,7 +1,5 @@
 package uk.ear.caseservice.security;
 
-import uk.ear.caseservice.shared.CurrentUser;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +12,7 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.ear.caseservice.shared.CurrentUser;
 
 /**
  * Tells the engine who calls {@code /engine-rest}, so Camunda authorization applies to every REST

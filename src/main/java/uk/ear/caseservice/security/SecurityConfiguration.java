@@ -1,7 +1,5 @@
 package uk.ear.caseservice.security;
 
-import uk.ear.caseservice.shared.CurrentUser;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,6 +19,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import uk.ear.caseservice.shared.CurrentUser;
 import uk.ear.caseservice.shared.EarProperties;
 
 /**

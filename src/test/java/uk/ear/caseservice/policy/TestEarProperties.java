@@ -1,11 +1,10 @@
 package uk.ear.caseservice.policy;
 
-import uk.ear.caseservice.shared.EarProperties;
-
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
+import uk.ear.caseservice.shared.EarProperties;
 
 /** The service's settings as the tests assume them: the defaults of application.yml. */
 public final class TestEarProperties {

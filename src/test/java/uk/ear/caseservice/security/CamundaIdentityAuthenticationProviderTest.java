@@ -1,7 +1,5 @@
 package uk.ear.caseservice.security;
 
-import uk.ear.caseservice.shared.CurrentUser;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -18,6 +16,7 @@ import org.camunda.bpm.engine.impl.digest.PasswordManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import uk.ear.caseservice.shared.CurrentUser;
 
 /** Outside the demo a service account cannot use HTTP Basic at all: no password is checked. */
 class CamundaIdentityAuthenticationProviderTest {
