@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.stereotype.Component;
 
 /**
  * The one place that knows each task's form fields: read from the Camunda Form the task was
@@ -16,14 +15,24 @@ import org.springframework.stereotype.Component;
  * in Modeler is what the server accepts. A process definition never changes its forms, so each
  * form is read once per definition and activity.
  */
-@Component
-public class DeployedForms {
+public final class DeployedForms {
+
+  /**
+   * One reader, and so one cache, per engine (one in the service; a few in a test run): the engine
+   * guard and every form handler share it.
+   */
+  private static final Map<FormService, DeployedForms> BY_ENGINE = new ConcurrentHashMap<>();
 
   private final FormService forms;
   private final Map<String, Optional<FormDefinition>> cache = new ConcurrentHashMap<>();
 
-  public DeployedForms(FormService forms) {
+  private DeployedForms(FormService forms) {
     this.forms = forms;
+  }
+
+  /** The forms deployed to the engine of {@code forms}. */
+  public static DeployedForms of(FormService forms) {
+    return BY_ENGINE.computeIfAbsent(forms, DeployedForms::new);
   }
 
   /** The form of a user task; empty if it has no Camunda Form. Call without authorization. */

@@ -19,6 +19,9 @@ public record FormDefinition(String id, Map<String, FormField> fields) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** What a task without a Camunda Form accepts: no field at all. */
+  public static final FormDefinition NONE = new FormDefinition(null, Map.of());
+
   public FormDefinition {
     fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ExternalTaskQueryImpl;
@@ -110,13 +111,13 @@ public class CommandRules {
 
   private final TaskService tasks;
   private final RepositoryService repository;
-  private final DeployedForms forms;
+  private final FormService formService;
 
   public CommandRules(
-      @Lazy TaskService tasks, @Lazy RepositoryService repository, DeployedForms forms) {
+      @Lazy TaskService tasks, @Lazy RepositoryService repository, @Lazy FormService formService) {
     this.tasks = tasks;
     this.repository = repository;
-    this.forms = forms;
+    this.formService = formService;
   }
 
   /**
@@ -197,8 +198,8 @@ public class CommandRules {
       return null;
     }
     FormDefinition form =
-        ServiceCommands.withoutAuthorization(() -> forms.ofTask(task))
-            .orElse(new FormDefinition(null, Map.of()));
+        ServiceCommands.withoutAuthorization(() -> DeployedForms.of(formService).ofTask(task))
+            .orElse(FormDefinition.NONE);
     List<String> problems =
         FormSubmission.problems(
             form,
@@ -218,8 +219,8 @@ public class CommandRules {
         ServiceCommands.withoutAuthorization(
             () -> repository.getProcessDefinition(processDefinitionId));
     FormDefinition form =
-        ServiceCommands.withoutAuthorization(() -> forms.ofStart(processDefinitionId))
-            .orElse(new FormDefinition(null, Map.of()));
+        ServiceCommands.withoutAuthorization(() -> DeployedForms.of(formService).ofStart(processDefinitionId))
+            .orElse(FormDefinition.NONE);
     List<String> problems = FormSubmission.problems(form, variables, key -> null);
     if (!problems.isEmpty()) {
       throw new FormRejectedException(

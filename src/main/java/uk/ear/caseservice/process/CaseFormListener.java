@@ -27,7 +27,6 @@ abstract class CaseFormListener implements TaskListener {
   private final CaseRecords records;
   private final Clock clock;
   private final EarProperties properties;
-  private volatile DeployedForms deployedForms;
 
   CaseFormListener(CaseRecords records, Clock clock, EarProperties properties) {
     this.records = records;
@@ -75,13 +74,8 @@ abstract class CaseFormListener implements TaskListener {
 
   /** The task's deployed form: its fields are the rules, its labels what refusals quote. */
   private FormDefinition deployedForm(DelegateTask task) {
-    DeployedForms forms = deployedForms;
-    if (forms == null) {
-      forms = new DeployedForms(task.getProcessEngineServices().getFormService());
-      deployedForms = forms;
-    }
-    DeployedForms reader = forms;
-    return ServiceCommands.withoutAuthorization(() -> reader.ofTask(task))
+    DeployedForms forms = DeployedForms.of(task.getProcessEngineServices().getFormService());
+    return ServiceCommands.withoutAuthorization(() -> forms.ofTask(task))
         .orElseThrow(
             () ->
                 new IllegalStateException(

@@ -36,7 +36,7 @@ class ClosureRequestDelegate implements JavaDelegate {
 
   /** The start form the worker filled in: its fields are the rules. */
   private FormDefinition startForm(DelegateExecution execution) {
-    DeployedForms forms = new DeployedForms(execution.getProcessEngineServices().getFormService());
+    DeployedForms forms = DeployedForms.of(execution.getProcessEngineServices().getFormService());
     return ServiceCommands.withoutAuthorization(() -> forms.ofStart(execution.getProcessDefinitionId()))
         .orElseThrow(() -> new IllegalStateException(FORM + " has no deployed start form"));
   }
