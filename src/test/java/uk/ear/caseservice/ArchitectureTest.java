@@ -26,12 +26,12 @@ class ArchitectureTest {
   static final Set<String> ENGINE_INTERNALS =
       Set.of(
           "demo.DemoIdentities", // saves the demo users past the password policy
-          "engine.EveryUserTaskPlugin", // a BPMN parse listener
+          "engine.ModelHooksPlugin", // a BPMN parse listener
           "integrity.CommandRules", // reads what a command was asked (engine command classes)
           "integrity.EngineCommandGuard", // a command interceptor
           "policy.EngineClock", // the engine's clock (ClockUtil)
           "process.CaseFormListener", // who completes a task (the engine's authentication)
-          "process.ClosureRequestDelegate", // who starts a closure request
+          "closure.ClosureRequestDelegate", // who starts a closure request
           "process.ManagersMayAssign", // grants inside the engine's command
           "process.ServiceCommands", // runs without authorization inside a command
           "security.AdminPasswordGuard", // compares stored password hashes

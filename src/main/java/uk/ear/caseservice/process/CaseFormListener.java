@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
-import uk.ear.caseservice.shared.Teams;
 import uk.ear.caseservice.forms.DeployedForms;
 import uk.ear.caseservice.forms.FormDefinition;
 import uk.ear.caseservice.shared.EarProperties;
+import uk.ear.caseservice.shared.Teams;
 
 /**
  * Base of the complete-task listeners behind each Camunda Form: checks the submitted values on the
@@ -22,34 +22,34 @@ import uk.ear.caseservice.shared.EarProperties;
  * removes the free text from the process so that only ids and decision values stay there.
  * A rejected form throws {@link FormRejectedException}: the task stays open, nothing is stored.
  */
-abstract class CaseFormListener implements TaskListener {
+public abstract class CaseFormListener implements TaskListener {
 
   private final CaseRecords records;
   private final Clock clock;
   private final EarProperties properties;
 
-  CaseFormListener(CaseRecords records, Clock clock, EarProperties properties) {
+  protected CaseFormListener(CaseRecords records, Clock clock, EarProperties properties) {
     this.records = records;
     this.clock = clock;
     this.properties = properties;
   }
 
   /** The service's settings, for rules that come from configuration. */
-  EarProperties properties() {
+  protected EarProperties properties() {
     return properties;
   }
 
   /** What one submission stores, once every value has passed its checks. */
   @FunctionalInterface
-  interface Submission {
+  public interface Submission {
     void store(CaseRecords records, String caseRef, String user);
   }
 
   /** Reads and checks the form's values, reporting problems to {@code form}. */
-  abstract Submission read(DelegateTask task, CaseRecord c, FormValues form);
+  protected abstract Submission read(DelegateTask task, CaseRecord c, FormValues form);
 
   /** Form fields that are decision values the process routes on, kept as variables. */
-  Set<String> decisionKeys() {
+  protected Set<String> decisionKeys() {
     return Set.of();
   }
 
@@ -83,7 +83,10 @@ abstract class CaseFormListener implements TaskListener {
                         + ") has no deployed Camunda Form"));
   }
 
-  /** The process's own variables must still say what the case record says. */
+  /**
+   * The process's own variables must still say what the case record says. A process the case
+   * calls (e.g. IntensiveSupport) holds only some of them; those it holds are checked.
+   */
   private static List<String> tamperedVariables(DelegateTask task, CaseRecord c) {
     List<String> tampered = new ArrayList<>();
     check(tampered, task, CaseVariables.CASE_REF, c.getCaseRef());
@@ -105,13 +108,13 @@ abstract class CaseFormListener implements TaskListener {
   }
 
   private static void check(List<String> tampered, DelegateTask task, String key, Object expected) {
-    if (!Objects.equals(task.getVariable(key), expected)) {
+    if (task.hasVariable(key) && !Objects.equals(task.getVariable(key), expected)) {
       tampered.add(key);
     }
   }
 
   /** The task is completed by the Emergency Duty Team: a member of EDT, not of the case's team. */
-  static boolean completedByEdt(DelegateTask task, CaseRecord c) {
+  protected static boolean completedByEdt(DelegateTask task, CaseRecord c) {
     Authentication auth = authenticationOf(task);
     List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
     return groups.contains(Teams.EDT_GROUP)
@@ -119,7 +122,7 @@ abstract class CaseFormListener implements TaskListener {
   }
 
   /** The Tasklist or REST user completing the task; the assignee when completed by the system. */
-  static String userOf(DelegateTask task) {
+  protected static String userOf(DelegateTask task) {
     Authentication auth = authenticationOf(task);
     if (auth != null && auth.getUserId() != null) {
       return auth.getUserId();

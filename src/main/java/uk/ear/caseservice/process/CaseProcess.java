@@ -23,6 +23,13 @@ import uk.ear.caseservice.shared.EarProperties;
 public class CaseProcess {
 
   public static final String PROCESS_KEY = "EarlyActionCase";
+  /**
+   * The case's process and every process it calls (same business key, the case reference): the
+   * team reads them, the workers work their external tasks. A new called process goes here too
+   * ({@code ModelConsistencyTest} checks that every call activity's process is listed).
+   */
+  public static final java.util.List<String> CASE_PROCESSES =
+      java.util.List.of(PROCESS_KEY, "IntensiveSupport", "Handover");
   public static final String REPEAT_INCIDENT_MESSAGE = "RepeatIncidentReported";
   public static final String CLOSURE_REQUESTED_MESSAGE = "CaseClosureRequested";
   /** The process a worker starts in Tasklist to ask for an early closure. */
@@ -89,8 +96,11 @@ public class CaseProcess {
         .correlateWithResult();
   }
 
-  /** The team may see its own case's instance in Cockpit and through /engine-rest, no other. */
-  private void grantTeamRead(String processInstanceId, String teamGroup) {
+  /**
+   * The team may see its own case's instances in Cockpit and through /engine-rest, no other: the
+   * case's own and every process it calls (see {@link TeamReadsCalledProcesses}).
+   */
+  void grantTeamRead(String processInstanceId, String teamGroup) {
     Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     read.setGroupId(teamGroup);
     read.setResource(Resources.PROCESS_INSTANCE);

@@ -31,7 +31,7 @@ import uk.ear.caseservice.forms.WithheldValues;
  * <p>Longer than most files on purpose: one reader per kind of form field, kept together so that
  * every refusal is phrased the same way.
  */
-final class FormValues {
+public final class FormValues {
 
   static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
@@ -42,7 +42,7 @@ final class FormValues {
   private final List<String> problems = new ArrayList<>();
   private final Set<String> read = new LinkedHashSet<>();
 
-  FormValues(VariableScope scope, Clock clock, ZoneId zone, FormDefinition form) {
+  public FormValues(VariableScope scope, Clock clock, ZoneId zone, FormDefinition form) {
     this.scope = scope;
     this.clock = clock;
     this.zone = zone;
@@ -50,17 +50,17 @@ final class FormValues {
   }
 
   /** The field's label as the worker reads it on the form. */
-  String label(String key) {
+  public String label(String key) {
     return field(key).label();
   }
 
   /** Free text, trimmed; null when empty (and a problem when the form requires it). */
-  String text(String key) {
+  public String text(String key) {
     return text(key, field(key).required());
   }
 
   /** As {@link #text(String)}, required or not whatever the form says (a field it may hide). */
-  String text(String key, boolean required) {
+  public String text(String key, boolean required) {
     FormField field = use(key);
     Object value = value(key);
     if (value != null && !(value instanceof String)) {
@@ -78,7 +78,7 @@ final class FormValues {
   }
 
   /** One of the form's options. */
-  String choice(String key) {
+  public String choice(String key) {
     FormField field = use(key);
     Object value = value(key);
     if (missing(value, field, field.required())) {
@@ -92,7 +92,7 @@ final class FormValues {
   }
 
   /** A whole number within the form's bounds (Tasklist sends Integer, other clients Long or Double). */
-  Integer number(String key) {
+  public Integer number(String key) {
     FormField field = field(key);
     return number(key, field.required(), field.max() == null ? Integer.MAX_VALUE : field.max().intValue());
   }
@@ -101,7 +101,7 @@ final class FormValues {
    * As {@link #number(String)}, with the upper bound from the service's configuration: the form's
    * own bound only helps the browser.
    */
-  Integer number(String key, boolean required, int max) {
+  public Integer number(String key, boolean required, int max) {
     FormField field = use(key);
     Object value = value(key);
     if (missing(value, field, required)) {
@@ -124,7 +124,7 @@ final class FormValues {
    * The ticked options of a checklist: Tasklist submits a JSON array (a Spin value), other
    * clients may send a list or a JSON string. At least one, each one of the form's options.
    */
-  List<String> options(String key) {
+  public List<String> options(String key) {
     FormField field = use(key);
     Object value = value(key);
     List<String> ticked = value == null ? List.of() : SubmittedValues.asList(value);
@@ -141,7 +141,7 @@ final class FormValues {
   }
 
   /** A checkbox: absent means unticked. */
-  boolean flag(String key) {
+  public boolean flag(String key) {
     FormField field = use(key);
     Object value = value(key);
     if (value == null) {
@@ -158,7 +158,7 @@ final class FormValues {
    * A date and time, not in the future. Tasklist sends {@code 2026-11-23T10:00} with no offset:
    * that is local time in Europe/London. An explicit offset is honoured.
    */
-  Instant pastDateTime(String key) {
+  public Instant pastDateTime(String key) {
     FormField field = use(key);
     Object value = value(key);
     if (missing(value, field, field.required())) {
@@ -206,16 +206,16 @@ final class FormValues {
   }
 
   /** Adds a rule of the task's own (e.g. the visit cannot be before the call). */
-  void problem(String message) {
+  public void problem(String message) {
     problems.add(message);
   }
 
-  List<String> problems() {
+  public List<String> problems() {
     return problems;
   }
 
   /** The keys read so far: free text and dates are removed from the process once stored. */
-  Set<String> keys() {
+  public Set<String> keys() {
     return read;
   }
 

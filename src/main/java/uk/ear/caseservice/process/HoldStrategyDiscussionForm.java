@@ -17,12 +17,12 @@ class HoldStrategyDiscussionForm extends CaseFormListener {
   }
 
   @Override
-  Set<String> decisionKeys() {
+  protected Set<String> decisionKeys() {
     return Set.of("safeguardingRoute", "strategyOutcome");
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     String route = form.choice("safeguardingRoute");
     String notes = form.text("strategyNotes");
     String outcome = form.choice("strategyOutcome");

@@ -14,7 +14,7 @@ import uk.ear.caseservice.engine.EveryUserTask;
 /**
  * A manager allocates work: on every user task of a case the team's managers may set the assignee
  * (TASK_ASSIGN on that task only), so they can give a team task to a named worker in Tasklist.
- * Added to every user task by {@link uk.ear.caseservice.engine.EveryUserTaskPlugin}, so designers
+ * Added to every user task by {@link uk.ear.caseservice.engine.ModelHooksPlugin}, so designers
  * need not remember it.
  */
 @Component

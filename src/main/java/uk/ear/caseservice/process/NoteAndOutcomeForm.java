@@ -12,14 +12,14 @@ import uk.ear.caseservice.shared.EarProperties;
  * {@code kind}. With {@code routesOnOutcome} the outcome stays a process variable for the gateway
  * after the task.
  */
-abstract class NoteAndOutcomeForm extends CaseFormListener {
+public abstract class NoteAndOutcomeForm extends CaseFormListener {
 
   private final String kind;
   private final String noteKey;
   private final String outcomeKey;
   private final boolean routesOnOutcome;
 
-  NoteAndOutcomeForm(
+  protected NoteAndOutcomeForm(
       String kind,
       String noteKey,
       String outcomeKey,
@@ -35,12 +35,12 @@ abstract class NoteAndOutcomeForm extends CaseFormListener {
   }
 
   @Override
-  Set<String> decisionKeys() {
+  protected Set<String> decisionKeys() {
     return routesOnOutcome ? Set.of(outcomeKey) : Set.of();
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     String outcome = form.choice(outcomeKey);
     String note = form.text(noteKey);
     return (records, caseRef, user) ->

@@ -18,12 +18,12 @@ class RecordJointVisitForm extends CaseFormListener {
   }
 
   @Override
-  Set<String> decisionKeys() {
+  protected Set<String> decisionKeys() {
     return Set.of("riskLevel");
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     Instant visitedAt = form.pastDateTime("visitedAt");
     if (visitedAt != null && visitedAt.isBefore(c.getReportedAt())) {
       form.problem("'" + form.label("visitedAt") + "' cannot be before the police logged the call.");
@@ -39,11 +39,8 @@ class RecordJointVisitForm extends CaseFormListener {
               + (attendees == null ? "" : "\nAttended: " + attendees)
               + "\n"
               + notes;
-      records.recordVisit(caseRef, visitedAt, user, !byEdt, task.getId(), risk, details);
       // the visiting worker keeps the case; after an EDT visit the morning team reviews and takes it
-      if (!byEdt) {
-        task.getExecution().setVariable(CaseVariables.ALLOCATED_WORKER, user);
-      }
+      records.recordVisit(caseRef, visitedAt, user, !byEdt, task.getId(), risk, details);
       task.getExecution().setVariable(CaseVariables.VISITED_OUT_OF_HOURS, byEdt);
     };
   }

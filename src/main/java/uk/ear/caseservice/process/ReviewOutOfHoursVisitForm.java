@@ -16,12 +16,11 @@ class ReviewOutOfHoursVisitForm extends CaseFormListener {
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     String notes = form.text("handoverFromEdtNotes");
     return (records, caseRef, user) -> {
       records.addEntry(caseRef, "OUT_OF_HOURS_REVIEW", task.getId(), null, null, notes, user);
       records.allocate(caseRef, user);
-      task.getExecution().setVariable(CaseVariables.ALLOCATED_WORKER, user);
     };
   }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.cases.Incident;
 import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ReviewRepeatIncident: what a new police call about an open case changes. */
@@ -16,7 +17,7 @@ class ReviewRepeatIncidentForm extends CaseFormListener {
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     String notes = form.text("reviewNotes");
     boolean riskChanged = form.flag("riskChanged");
     Object incidentRef = task.getVariable(CaseVariables.REPEAT_INCIDENT_REF);

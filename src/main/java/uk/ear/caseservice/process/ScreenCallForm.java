@@ -19,12 +19,12 @@ class ScreenCallForm extends CaseFormListener {
   }
 
   @Override
-  Set<String> decisionKeys() {
+  protected Set<String> decisionKeys() {
     return Set.of("screeningOutcome");
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     String outcome = form.choice("screeningOutcome");
     String notes = form.text("screeningNotes");
     boolean byEdt = completedByEdt(task, c);
@@ -32,7 +32,6 @@ class ScreenCallForm extends CaseFormListener {
       records.addEntry(caseRef, "DESK_SCREENING", task.getId(), outcome, null, notes, user);
       if (!byEdt && c.getAllocatedWorker() == null) {
         records.allocate(caseRef, user);
-        task.getExecution().setVariable(CaseVariables.ALLOCATED_WORKER, user);
       }
     };
   }

@@ -21,9 +21,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import uk.ear.caseservice.shared.Teams;
-import uk.ear.caseservice.shared.EarProperties;
 import uk.ear.caseservice.process.CaseProcess;
+import uk.ear.caseservice.shared.EarProperties;
+import uk.ear.caseservice.shared.Teams;
 
 /**
  * Least privilege, set up on every start (idempotently): the service's groups, what each may do
@@ -65,7 +65,9 @@ public class AccessSetup implements ApplicationRunner {
       String group = Teams.groupOf(team);
       ensureGroup(group, "EAR team " + team.charAt(0) + team.substring(1).toLowerCase(), "TEAM");
       taskGroups.add(group);
-      grant(group, Resources.PROCESS_DEFINITION, CaseProcess.PROCESS_KEY, Permissions.READ);
+      for (String process : CaseProcess.CASE_PROCESSES) {
+        grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+      }
       // "Request early closure of a case" is started from Tasklist's Start process
       grant(group, Resources.PROCESS_DEFINITION, CaseProcess.CLOSURE_REQUEST_KEY, Permissions.READ);
       grant(
@@ -98,13 +100,15 @@ public class AccessSetup implements ApplicationRunner {
         Authorization.ANY,
         Permissions.READ);
 
-    // the external-task workers fetch, lock and complete the case process's external tasks: the
-    // engine asks for READ_INSTANCE and UPDATE_INSTANCE on its definition, which would also allow
-    // far more (messages, variables, jobs); EngineCommandGuard keeps them to external tasks
-    for (Permission permission : List.of(Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE)) {
-      grant(Teams.WORKERS_GROUP, Resources.PROCESS_DEFINITION, CaseProcess.PROCESS_KEY, permission);
+    // the external-task workers fetch, lock and complete the case processes' external tasks: the
+    // engine asks for READ_INSTANCE and UPDATE_INSTANCE on their definitions, which would also
+    // allow far more (messages, variables, jobs); EngineCommandGuard keeps them to external tasks
+    for (String process : CaseProcess.CASE_PROCESSES) {
+      for (Permission permission : List.of(Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE)) {
+        grant(Teams.WORKERS_GROUP, Resources.PROCESS_DEFINITION, process, permission);
+      }
+      revoke(Teams.WORKERS_GROUP, Resources.PROCESS_DEFINITION, process, Permissions.READ);
     }
-    revoke(Teams.WORKERS_GROUP, Resources.PROCESS_DEFINITION, CaseProcess.PROCESS_KEY, Permissions.READ);
 
     ensureFilter(
         "My tasks",

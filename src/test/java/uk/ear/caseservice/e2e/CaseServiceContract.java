@@ -50,6 +50,7 @@ abstract class CaseServiceContract extends EndToEndTest {
   @Autowired IncidentRepository incidents;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
 
   /** The worker id under which these tests fetch and lock, as the workers app would. */
   static final String WORKER_ID = "e2e-worker";
@@ -437,7 +438,7 @@ abstract class CaseServiceContract extends EndToEndTest {
     assertThat(api.get("workers", "/api/cases/" + caseRef + "/handover-pack?workerId=" + WORKER_ID).code()).isEqualTo(404);
     told.values().forEach(this::completeAsWorkers);
     assertThat(api.get("workers", asWorker).code()).isEqualTo(404);
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef).finished().count()).isEqualTo(1);
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("EarlyActionCase").processInstanceBusinessKey(caseRef).finished().count()).isEqualTo(1);
   }
 
   @Test
@@ -472,7 +473,47 @@ abstract class CaseServiceContract extends EndToEndTest {
     Map<String, JsonNode> told = policeUpdates(created);
     assertThat(told).containsOnlyKeys("ATTACHED", "VISITED", "CLOSED");
     told.values().forEach(this::completeAsWorkers);
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef).finished().count()).isEqualTo(1);
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("EarlyActionCase").processInstanceBusinessKey(caseRef).finished().count()).isEqualTo(1);
+  }
+
+  @Test
+  void intensiveSupportRunsAsItsOwnProcessThatOnlyTheTeamSeesAndThenTheCaseCloses() {
+    Api.Response created = api.post("police", "/api/calls", call());
+    String caseRef = created.body().path("caseRef").asText();
+    String caseInstance = created.body().path("processInstanceId").asText();
+    complete("sw.preston1", created, "Record joint visit", Map.of());
+    complete("sw.preston1", created, "Assess needs", Map.of("assessmentOutcome", "INTENSIVE_SUPPORT"));
+    assertThat(caseView(caseRef).path("stage").asText()).isEqualTo("INTENSIVE_SUPPORT");
+
+    // Cockpit's drill-down from "Provide intensive support": the team's manager sees the called
+    // instance under the case's reference, another team's manager does not
+    String calledBy = "/engine-rest/process-instance?superProcessInstance=" + caseInstance;
+    JsonNode support = api.get("mgr.preston", calledBy).body();
+    assertThat(support).hasSize(1);
+    assertThat(support.get(0).path("businessKey").asText()).isEqualTo(caseRef);
+    assertThat(api.get("mgr.burnley", calledBy).body()).isEmpty();
+    assertThat(api.get("mgr.burnley", "/engine-rest/process-instance/" + support.get(0).path("id").asText()).code())
+        .isIn(403, 404);
+
+    // the allocated worker has the support's tasks, found under the case's reference
+    JsonNode plan = taskNamed("sw.preston1", created, "Write support plan");
+    assertThat(plan.path("assignee").asText()).isEqualTo("sw.preston1");
+    complete("sw.preston1", created, "Write support plan",
+        Map.of("supportGoals", "Safe at home.", "supportPlanNotes", "Two visits a week."));
+    assertThat(tasksOf("mgr.burnley", created)).isEmpty();
+
+    // the review before the end proposes closure; the manager approves; the case closes
+    String supportInstance = support.get(0).path("id").asText();
+    String reviewTimer = management.createJobQuery().processInstanceId(supportInstance).timers()
+        .activityId("Event_SupportReviewDue").singleResult().getId();
+    management.executeJob(reviewTimer);
+    complete("sw.preston1", created, "Review case before support ends",
+        Map.of("supportReviewOutcome", "CLOSE"));
+    complete("mgr.preston", created, "Approve closing case", Map.of("closureDecision", "APPROVE"));
+    executeJobsOf(created);
+    JsonNode closed = caseView(caseRef);
+    assertThat(closed.path("stage").asText()).isEqualTo("CLOSED");
+    assertThat(closed.path("closureReason").asText()).isEqualTo("SUPPORT_COMPLETED");
   }
 
   @Test
@@ -709,7 +750,7 @@ abstract class CaseServiceContract extends EndToEndTest {
     return api.post("workers", "/engine-rest/external-task/fetchAndLock",
             Map.of("workerId", WORKER_ID, "maxTasks", 10,
                 "topics", List.of(Map.of("topicName", topic, "lockDuration", 60000,
-                    "processInstanceId", created.body().path("processInstanceId").asText()))))
+                    "businessKey", created.body().path("caseRef").asText()))))
         .body();
   }
 
@@ -720,9 +761,14 @@ abstract class CaseServiceContract extends EndToEndTest {
 
   /** As {@link #executeJobsOf(Api.Response)}, of the jobs {@code filter} selects (e.g. save points). */
   private void executeJobsOf(Api.Response created, String filter) {
-    String instance = created.body().path("processInstanceId").asText();
+    String caseRef = created.body().path("caseRef").asText();
     for (int round = 0; round < 10; round++) {
-      JsonNode jobs = api.get("admin", "/engine-rest/job?executable=true&processInstanceId=" + instance + filter).body();
+      // the case's own instance and those it calls (intensive support, handover) share its reference
+      List<JsonNode> jobs = new ArrayList<>();
+      for (JsonNode instance : api.get("admin", "/engine-rest/process-instance?businessKey=" + caseRef).body()) {
+        api.get("admin", "/engine-rest/job?executable=true&processInstanceId=" + instance.path("id").asText() + filter)
+            .body().forEach(jobs::add);
+      }
       if (jobs.isEmpty()) {
         return;
       }
@@ -730,7 +776,7 @@ abstract class CaseServiceContract extends EndToEndTest {
         assertThat(api.post("admin", "/engine-rest/job/" + job.path("id").asText() + "/execute", null).code()).isEqualTo(204);
       }
     }
-    throw new AssertionError("jobs of " + instance + " keep coming");
+    throw new AssertionError("jobs of " + caseRef + " keep coming");
   }
 
 

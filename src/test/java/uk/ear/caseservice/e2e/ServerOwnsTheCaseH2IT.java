@@ -127,16 +127,17 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
 
   @Test
   void everyUserTaskRefusesEachVariableTheProcessReads() {
-    ProcessDefinition definition =
-        repository.createProcessDefinitionQuery().processDefinitionKey("EarlyActionCase").latestVersion().singleResult();
-    Set<String> readByProcess = variablesReadBy(definition);
+    Set<String> readByProcess = new TreeSet<>();
+    CASE_PROCESSES.forEach(key -> readByProcess.addAll(variablesReadBy(latest(key))));
     assertThat(readByProcess).contains("childInvolved", "teamGroup", "allocatedWorker", "responseDueAt",
         "secondEscalationAt", "route", "assessmentOutcome", "receivingServices", "supportReviewAt");
     List<String> checked = new ArrayList<>();
 
-    for (UserTask userTask : userTasks(definition)) {
-      String instance = api.post("police", "/api/calls", call()).body().path("processInstanceId").asText();
-      Task task = startAt(instance, userTask);
+    for (CaseTask caseTask : userTasksOfTheCase()) {
+      UserTask userTask = caseTask.task();
+      String caseInstance = api.post("police", "/api/calls", call()).body().path("processInstanceId").asText();
+      Task task = startAt(caseInstance, caseTask);
+      String instance = task.getProcessInstanceId();
       JsonNode form = form(task.getId());
       Map<String, JsonNode> fields = fieldsOf(form);
       for (String variable : readByProcess) {
@@ -158,7 +159,7 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
         assertThat(runtime.getVariable(instance, variable)).as(what + ": nothing changes").isEqualTo(before);
       }
       checked.add(userTask.getId());
-      runtime.deleteProcessInstance(instance, "test done");
+      runtime.deleteProcessInstance(caseInstance, "test done");
     }
     assertThat(checked).hasSizeGreaterThanOrEqualTo(20);
   }
@@ -168,12 +169,11 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
   @Test
   void noFreeTextOfAnyFormReachesTheEnginesTables() {
     String marker = "FREETEXT-" + java.util.UUID.randomUUID();
-    ProcessDefinition definition =
-        repository.createProcessDefinitionQuery().processDefinitionKey("EarlyActionCase").latestVersion().singleResult();
     int typed = 0;
-    for (UserTask userTask : userTasks(definition)) {
+    for (CaseTask caseTask : userTasksOfTheCase()) {
+      UserTask userTask = caseTask.task();
       String instance = api.post("police", "/api/calls", call()).body().path("processInstanceId").asText();
-      Task task = startAt(instance, userTask);
+      Task task = startAt(instance, caseTask);
       JsonNode form = form(task.getId());
       Map<String, Object> values = new java.util.HashMap<>();
       for (JsonNode field : fieldsOf(form).values()) {
@@ -384,12 +384,38 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
         .forEach(job -> management.executeJob(job.getId()));
   }
 
-  private List<UserTask> userTasks(ProcessDefinition definition) {
-    return List.copyOf(repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class));
+  /** The case's own process and those it calls. */
+  static final List<String> CASE_PROCESSES = List.of("EarlyActionCase", "IntensiveSupport", "Handover");
+
+  private ProcessDefinition latest(String key) {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
   }
 
-  /** A task of {@code userTask}'s kind on the case, with what the steps before it would have set. */
-  private Task startAt(String instance, UserTask userTask) {
+  /** A user task and the process it belongs to. */
+  record CaseTask(String process, UserTask task) {}
+
+  private List<CaseTask> userTasksOfTheCase() {
+    List<CaseTask> all = new ArrayList<>();
+    CASE_PROCESSES.forEach(key ->
+        repository.getBpmnModelInstance(latest(key).getId()).getModelElementsByType(UserTask.class)
+            .forEach(task -> all.add(new CaseTask(key, task))));
+    return all;
+  }
+
+  /**
+   * A task of {@code userTask}'s kind on the case, with what the steps before it would have set.
+   * A task of a called process is reached through its call activity, as the case reaches it.
+   */
+  private Task startAt(String caseInstance, CaseTask caseTask) {
+    String key = caseTask.process();
+    UserTask userTask = caseTask.task();
+    String instance = caseInstance;
+    if (!key.equals("EarlyActionCase")) {
+      String callActivity = key.equals("IntensiveSupport") ? "CallActivity_ProvideIntensiveSupport" : "CallActivity_HandOverToCoreServices";
+      runtime.createProcessInstanceModification(caseInstance).startBeforeActivity(callActivity).execute();
+      instance = runtime.createProcessInstanceQuery().superProcessInstanceId(caseInstance).processDefinitionKey(key)
+          .singleResult().getId();
+    }
     runtime.createProcessInstanceModification(instance)
         .startBeforeActivity(userTask.getId())
         .setVariable("receivingService", "EARLY_HELP")

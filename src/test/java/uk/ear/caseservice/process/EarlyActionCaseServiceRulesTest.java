@@ -2,15 +2,15 @@ package uk.ear.caseservice.process;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
-import static uk.ear.caseservice.process.EngineQueries.*;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static uk.ear.caseservice.process.ProcessScenario.candidateUsers;
+import static uk.ear.caseservice.process.ProcessScenario.groups;
 
-import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +38,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
-import org.springframework.context.annotation.Bean;
 import uk.ear.caseservice.cases.CaseAuditRepository;
 import uk.ear.caseservice.cases.CaseEntry;
 import uk.ear.caseservice.cases.CaseEntryRepository;
@@ -51,24 +50,26 @@ import uk.ear.caseservice.cases.Incident;
 import uk.ear.caseservice.cases.Stage;
 import uk.ear.caseservice.cases.SubjectRole;
 import uk.ear.caseservice.policy.Deadlines;
-import uk.ear.caseservice.shared.EarProperties;
 import uk.ear.caseservice.policy.EngineClock;
 import uk.ear.caseservice.policy.OutOfHours;
 import uk.ear.caseservice.policy.ResponseDecision;
 import uk.ear.caseservice.policy.ResponsePolicy;
 import uk.ear.caseservice.policy.TestEarProperties;
 import uk.ear.caseservice.policy.WorkingCalendar;
+import uk.ear.caseservice.shared.EarProperties;
 
 /**
  * EarlyActionCase on a bare engine with the service's own rules, not mocks: the DMN decisions,
  * deadlines on England and Wales working days (jollyday), Emergency Duty Team hours, the team
  * directory, every delegate and form listener. Only the database behind the case record is a
- * mock. This is where the clock matters: Friday nights, bank holidays, the two clock changes,
- * and forms the server refuses. {@link EarlyActionCaseProcessTest} walks every path.
+ * mock; the processes the case calls are the real ones. This is where the clock matters: Friday nights, bank holidays, the two clock changes,
+ * and forms the server refuses. The process tests walk every path.
  */
 @Deployment(
     resources = {
       "processes/EarlyActionCase.bpmn",
+      "processes/IntensiveSupport.bpmn",
+      "processes/Handover.bpmn",
       "processes/ResponseWindow.dmn",
       "processes/TeamForDistrict.dmn",
       // the forms too: refusals quote their labels, as the worker sees them
@@ -138,8 +139,7 @@ class EarlyActionCaseServiceRulesTest {
     Mocks.register("deadlines", deadlines);
     Mocks.register("teamDirectory", teams);
     Mocks.register("allocation", new Allocation(outOfHours, clock));
-    registerBeans(new CaseDelegates());
-    registerFormHandlers();
+    registerComponents();
 
     USERS.forEach(
         (id, groups) -> {
@@ -184,7 +184,7 @@ class EarlyActionCaseServiceRulesTest {
 
     // EDT does not keep the case: the team reviews the visit on Monday, 08:45 + 2 hours
     assertThat(pi).isWaitingAt("Task_ReviewOutOfHoursVisit");
-    Task review = task();
+    Task review = taskAt("Task_ReviewOutOfHoursVisit");
     Assertions.assertThat(groups(review)).containsExactly(TEAM_GROUP);
     assertThat(review).hasDueDate(date("2013-10-07T09:45:00Z"));
     Assertions.assertThat(runtimeService().getVariable(pi.getId(), "allocatedWorker")).isNull();
@@ -200,7 +200,7 @@ class EarlyActionCaseServiceRulesTest {
     Assertions.assertThat(caseOf(pi).getAllocatedWorker()).isEqualTo(WORKER);
     Assertions.assertThat(runtimeService().getVariable(pi.getId(), "allocatedWorker")).isEqualTo(WORKER);
     // Monday 7 October 09:00 BST: five working days on is Monday 14 October, 17:00 BST
-    assertThat(task()).hasDueDate(date("2013-10-14T16:00:00Z"));
+    assertThat(taskAt("Task_AssessNeeds")).hasDueDate(date("2013-10-14T16:00:00Z"));
   }
 
   @Test
@@ -217,7 +217,7 @@ class EarlyActionCaseServiceRulesTest {
     assertThat(pi).hasNotPassed("Task_ReviewOutOfHoursVisit").isWaitingAt("Task_AssessNeeds");
     Assertions.assertThat(caseOf(pi).getAllocatedWorker()).isEqualTo(WORKER);
     // five working days from a bank holiday: Tuesday to Friday, then Monday 2 September, 17:00 BST
-    assertThat(task()).hasDueDate(date("2013-09-02T16:00:00Z"));
+    assertThat(taskAt("Task_AssessNeeds")).hasDueDate(date("2013-09-02T16:00:00Z"));
   }
 
   @Test
@@ -225,7 +225,7 @@ class EarlyActionCaseServiceRulesTest {
     // Tuesday 24 December 2013, 18:00 GMT, grade 4: screening by the next working day
     ProcessInstance pi = call(4, "2013-12-24T18:00:00Z");
     assertThat(pi).isWaitingAt("Task_ScreenCall");
-    Task screening = task();
+    Task screening = taskAt("Task_ScreenCall");
     Assertions.assertThat(groups(screening)).containsExactlyInAnyOrder(TEAM_GROUP, EDT);
     // Christmas Day and Boxing Day are bank holidays: Friday 27 December, 17:00 GMT
     assertThat(screening).hasDueDate(date("2013-12-27T17:00:00Z"));
@@ -235,8 +235,8 @@ class EarlyActionCaseServiceRulesTest {
     at("2013-12-27T09:30:00Z");
     completeAs(
         WORKER, screening, Map.of("screeningOutcome", "REFER_ON", "screeningNotes", "Known to Early Help."));
-    assertThat(pi).isWaitingAt("Task_ChooseReceivingServices");
-    assertThat(task()).isAssignedTo(WORKER);
+    assertThat(pi).isWaitingAt("CallActivity_HandOverToCoreServices");
+    assertThat(taskAt("Task_ChooseReceivingServices")).isAssignedTo(WORKER);
     Assertions.assertThat(caseOf(pi).getAllocatedWorker()).isEqualTo(WORKER);
     Assertions.assertThat(caseOf(pi).getStage()).isEqualTo(Stage.HANDOVER);
   }
@@ -311,13 +311,14 @@ class EarlyActionCaseServiceRulesTest {
     at("2013-09-02T09:00:00Z");
     completeAs(WORKER, taskAt("Task_RecordJointVisit"), visitForm("2013-09-02T09:40"));
     completeAs(WORKER, taskAt("Task_AssessNeeds"), assessmentForm("INTENSIVE_SUPPORT"));
-    assertThat(pi).isWaitingAt("Task_WriteSupportPlan");
+    assertThat(pi).isWaitingAt("CallActivity_ProvideIntensiveSupport");
+    assertThat(taskAt("Task_WriteSupportPlan")).isAssignedTo(WORKER);
     Assertions.assertThat(caseOf(pi).getStage()).isEqualTo(Stage.INTENSIVE_SUPPORT);
     // six weeks: Monday 14 October 10:00 BST; the closing review a week before
     Assertions.assertThat(caseOf(pi).getSupportEndsAt()).isEqualTo(Instant.parse("2013-10-14T09:00:00Z"));
     completeAs(
         WORKER,
-        task(),
+        taskAt("Task_WriteSupportPlan"),
         Map.of("supportGoals", "Safe at home; school every day.", "supportPlanNotes", "Two visits a week."));
     Job review = timerAt(pi, "Event_SupportReviewDue");
     Assertions.assertThat(review.getDuedate()).isEqualTo(date("2013-10-07T09:00:00Z"));
@@ -332,7 +333,7 @@ class EarlyActionCaseServiceRulesTest {
         .rootCause()
         .isInstanceOf(FormRejectedException.class)
         .hasMessageContaining("'Extension (weeks, 1 to 6)' must be between 1 and 6.");
-    assertThat(pi).isWaitingAt("Task_ReviewSupportNearEnd");
+    assertThat(taskAt("Task_ReviewSupportNearEnd")).isNotNull();
 
     completeAs(WORKER, nearEnd, supportReview("EXTEND", 3));
     completeAs(
@@ -498,37 +499,72 @@ class EarlyActionCaseServiceRulesTest {
     return saved.getAllValues();
   }
 
-  /** Registers each @Bean of a service configuration under its bean name, as Spring would. */
-  private void registerBeans(Object configuration) throws Exception {
-    for (Method method : configuration.getClass().getDeclaredMethods()) {
-      if (method.isAnnotationPresent(Bean.class)) {
-        method.setAccessible(true);
-        Object[] args = Arrays.stream(method.getParameterTypes()).map(this::bean).toArray();
-        Mocks.register(method.getName(), method.invoke(configuration, args));
-      }
-    }
-  }
-
-  /** Registers every form handler (a component of this package) under its bean name. */
-  private void registerFormHandlers() throws Exception {
+  /**
+   * Registers every delegate and form handler of the service under its bean name, as Spring
+   * would (those of RequestCaseClosure excepted: it is not deployed here).
+   */
+  private void registerComponents() throws Exception {
     var scanner =
         new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(
-        new org.springframework.core.type.filter.AssignableTypeFilter(CaseFormListener.class));
-    int registered = 0;
-    for (var candidate : scanner.findCandidateComponents(CaseFormListener.class.getPackageName())) {
+        new org.springframework.core.type.filter.AssignableTypeFilter(
+            org.camunda.bpm.engine.delegate.TaskListener.class));
+    scanner.addIncludeFilter(
+        new org.springframework.core.type.filter.AssignableTypeFilter(
+            org.camunda.bpm.engine.delegate.JavaDelegate.class));
+    int handlers = 0;
+    for (var candidate : scanner.findCandidateComponents("uk.ear.caseservice")) {
       Class<?> type = Class.forName(candidate.getBeanClassName());
       var component = type.getAnnotation(org.springframework.stereotype.Component.class);
-      if (component == null) {
-        continue; // a base class
+      if (component == null
+          || component.value().equals("closureRequestDelegate")
+          || uk.ear.caseservice.engine.EveryUserTask.class.isAssignableFrom(type)) {
+        continue; // a base class, not part of this process, or added to every task by the engine
       }
       var constructor = type.getDeclaredConstructors()[0];
       constructor.setAccessible(true);
       Object[] args = Arrays.stream(constructor.getParameterTypes()).map(this::bean).toArray();
       Mocks.register(component.value(), constructor.newInstance(args));
-      registered++;
+      if (CaseFormListener.class.isAssignableFrom(type)) {
+        handlers++;
+      }
     }
-    Assertions.assertThat(registered).as("form handlers").isEqualTo(20);
+    Assertions.assertThat(handlers).as("form handlers").isEqualTo(20);
+  }
+
+  /** The one open task of {@code key} among the case's processes. */
+  private static Task taskAt(String key) {
+    return taskQuery().taskDefinitionKey(key).singleResult();
+  }
+
+  /** The timer on {@code activityId} in the case or a process it called. */
+  private static Job timerAt(ProcessInstance pi, String activityId) {
+    // (activityId and processInstanceIds together make invalid SQL in Camunda 7.24)
+    var instances = instancesOf(pi);
+    return managementService().createJobQuery().timers().activityId(activityId).list().stream()
+        .filter(job -> instances.contains(job.getProcessInstanceId()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static List<Job> executableTimers(ProcessInstance pi) {
+    return managementService()
+        .createJobQuery()
+        .timers()
+        .executable()
+        .processInstanceIds(instancesOf(pi))
+        .list();
+  }
+
+  private static java.util.Set<String> instancesOf(ProcessInstance pi) {
+    return new java.util.HashSet<>(
+        runtimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(pi.getBusinessKey())
+            .list()
+            .stream()
+            .map(ProcessInstance::getId)
+            .toList());
   }
 
   private Object bean(Class<?> type) {

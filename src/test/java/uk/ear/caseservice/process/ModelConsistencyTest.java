@@ -52,6 +52,34 @@ class ModelConsistencyTest {
     }
   }
 
+  /**
+   * A process a case calls carries the case's reference as business key and is one of the case
+   * processes the team reads and the workers serve ({@link CaseProcess#CASE_PROCESSES}).
+   */
+  @Test
+  void everyCalledProcessExistsAndCarriesTheCase() throws IOException {
+    Set<String> processes = new HashSet<>();
+    for (Path bpmn : files("processes", ".bpmn")) {
+      Bpmn.readModelFromFile(bpmn.toFile()).getModelElementsByType(Process.class)
+          .forEach(p -> processes.add(p.getId()));
+    }
+    for (Path bpmn : files("processes", ".bpmn")) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(bpmn.toFile());
+      for (var call : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class)) {
+        String called = call.getCalledElement();
+        assertThat(processes).as("the process %s calls", call.getId()).contains(called);
+        assertThat(CaseProcess.CASE_PROCESSES).as("%s is a case process", called).contains(called);
+        var ins = call.getExtensionElements().getElementsQuery()
+            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class).list();
+        assertThat(ins).as("%s passes the case's business key", call.getId())
+            .anyMatch(in -> "#{execution.processBusinessKey}".equals(in.getCamundaBusinessKey()));
+        assertThat(ins).as("%s passes caseRef and teamGroup", call.getId())
+            .extracting(in -> in.getCamundaSource())
+            .contains("caseRef", "teamGroup");
+      }
+    }
+  }
+
   @Test
   void everyProcessAndDecisionHasAHistoryTimeToLive() throws IOException {
     for (Path bpmn : files("processes", ".bpmn")) {

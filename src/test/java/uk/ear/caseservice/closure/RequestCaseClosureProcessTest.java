@@ -1,4 +1,4 @@
-package uk.ear.caseservice.process;
+package uk.ear.caseservice.closure;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.ear.caseservice.cases.ClosureReason;
 import uk.ear.caseservice.policy.EngineClock;
 import uk.ear.caseservice.policy.TestEarProperties;
+import uk.ear.caseservice.process.FormRejectedException;
+import uk.ear.caseservice.process.ProcessTestEngine;
 
 /**
  * RequestCaseClosure, started from Tasklist's Start process: the server checks the start form and

@@ -1,10 +1,12 @@
-package uk.ear.caseservice.process;
+package uk.ear.caseservice.support;
 
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.CaseFormListener;
+import uk.ear.caseservice.process.FormValues;
 import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_RecordWeeklyReview: contacts and progress of one week of intensive support. */
@@ -16,7 +18,7 @@ class RecordWeeklyReviewForm extends CaseFormListener {
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     Integer contacts = form.number("contactsThisWeek");
     String progress = form.text("progressNotes");
     String trend = form.choice("riskTrend");

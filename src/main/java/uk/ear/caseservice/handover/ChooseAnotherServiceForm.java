@@ -1,4 +1,4 @@
-package uk.ear.caseservice.process;
+package uk.ear.caseservice.handover;
 
 import java.time.Clock;
 import java.util.Set;
@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.CaseFormListener;
+import uk.ear.caseservice.process.FormValues;
 import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ChooseAnotherService: the handover goes to another service instead. */
@@ -17,13 +19,13 @@ class ChooseAnotherServiceForm extends CaseFormListener {
   }
 
   @Override
-  Set<String> decisionKeys() {
+  protected Set<String> decisionKeys() {
     // the handover's own service: the pack is sent to the new one
     return Set.of("receivingService");
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     String service = form.choice("receivingService");
     String notes = form.text("anotherServiceNotes");
     return (records, caseRef, user) ->

@@ -1,4 +1,4 @@
-package uk.ear.caseservice.cases;
+package uk.ear.caseservice.caseapi;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,6 +10,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.ear.caseservice.cases.CaseAccess;
+import uk.ear.caseservice.cases.CaseLookup;
+import uk.ear.caseservice.cases.CaseView;
+import uk.ear.caseservice.cases.HandoverPack;
 import uk.ear.caseservice.shared.CurrentUser;
 import uk.ear.caseservice.shared.EarProperties;
 

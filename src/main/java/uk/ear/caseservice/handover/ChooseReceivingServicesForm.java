@@ -1,4 +1,4 @@
-package uk.ear.caseservice.process;
+package uk.ear.caseservice.handover;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.CaseFormListener;
+import uk.ear.caseservice.process.FormValues;
 import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ChooseReceivingServices: one or more core services to hand over to. */
@@ -19,12 +21,12 @@ class ChooseReceivingServicesForm extends CaseFormListener {
   }
 
   @Override
-  Set<String> decisionKeys() {
+  protected Set<String> decisionKeys() {
     return Set.of("receivingServices");
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     List<String> services = form.options("receivingServices");
     String summary = form.text("handoverSummary");
     return (records, caseRef, user) -> {

@@ -1,10 +1,12 @@
-package uk.ear.caseservice.process;
+package uk.ear.caseservice.handover;
 
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.CaseFormListener;
+import uk.ear.caseservice.process.FormValues;
 import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ChaseHandover: no answer after five working days. */
@@ -16,7 +18,7 @@ class ChaseHandoverForm extends CaseFormListener {
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     String notes = form.text("chaseNotes");
     Object service = task.getVariable("receivingService");
     return (records, caseRef, user) ->

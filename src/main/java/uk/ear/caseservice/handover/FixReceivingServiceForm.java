@@ -1,10 +1,12 @@
-package uk.ear.caseservice.process;
+package uk.ear.caseservice.handover;
 
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.CaseFormListener;
+import uk.ear.caseservice.process.FormValues;
 import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_FixReceivingService: a manager has set the missing address; the pack is sent again. */
@@ -16,7 +18,7 @@ class FixReceivingServiceForm extends CaseFormListener {
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     if (!form.flag("receivingServiceFixed")) {
       form.problem(
           "Tick '" + form.label("receivingServiceFixed")

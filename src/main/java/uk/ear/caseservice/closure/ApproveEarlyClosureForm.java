@@ -1,8 +1,9 @@
-package uk.ear.caseservice.process;
+package uk.ear.caseservice.closure;
 
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.NoteAndOutcomeForm;
 import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ApproveEarlyClosure: closing a case before its work is done. */

@@ -1,4 +1,4 @@
-package uk.ear.caseservice.process;
+package uk.ear.caseservice.caseapi;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.ear.caseservice.cases.ClosureReason;
+import uk.ear.caseservice.closure.EarlyClosure;
 import uk.ear.caseservice.shared.CurrentUser;
 
 /** {@code POST /api/cases/{caseRef}/closure-requests}: see {@link EarlyClosure}. */

@@ -1,4 +1,4 @@
-package uk.ear.caseservice.process;
+package uk.ear.caseservice.closure;
 
 import java.time.Clock;
 import java.util.HashSet;
@@ -9,9 +9,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRefs;
+import uk.ear.caseservice.cases.ClosureReason;
 import uk.ear.caseservice.forms.DeployedForms;
 import uk.ear.caseservice.forms.FormDefinition;
-import uk.ear.caseservice.cases.ClosureReason;
+import uk.ear.caseservice.process.FormRejectedException;
+import uk.ear.caseservice.process.FormValues;
+import uk.ear.caseservice.process.ServiceCommands;
 import uk.ear.caseservice.shared.EarProperties;
 
 /**

@@ -1,4 +1,4 @@
-package uk.ear.caseservice.process;
+package uk.ear.caseservice.support;
 
 import java.time.Clock;
 import java.util.Set;
@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.CaseFormListener;
+import uk.ear.caseservice.process.FormValues;
 import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ReviewSupportNearEnd: hand over, extend (once, by up to {@code
@@ -18,12 +20,12 @@ class ReviewSupportNearEndForm extends CaseFormListener {
   }
 
   @Override
-  Set<String> decisionKeys() {
+  protected Set<String> decisionKeys() {
     return Set.of("supportReviewOutcome", "extensionWeeks");
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     String outcome = form.choice("supportReviewOutcome");
     String notes = form.text("supportReviewNotes");
     boolean extend = "EXTEND".equals(outcome);

@@ -1,4 +1,4 @@
-package uk.ear.caseservice.process;
+package uk.ear.caseservice.handover;
 
 import java.time.Clock;
 import java.util.Set;
@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.CaseFormListener;
+import uk.ear.caseservice.process.FormValues;
 import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_RecordHandoverResponse: the receiving service accepted or declined. */
@@ -17,12 +19,12 @@ class RecordHandoverResponseForm extends CaseFormListener {
   }
 
   @Override
-  Set<String> decisionKeys() {
+  protected Set<String> decisionKeys() {
     return Set.of("handoverResponse");
   }
 
   @Override
-  Submission read(DelegateTask task, CaseRecord c, FormValues form) {
+  protected Submission read(DelegateTask task, CaseRecord c, FormValues form) {
     String response = form.choice("handoverResponse");
     String notes = form.text("handoverResponseNotes");
     Object service = task.getVariable("receivingService");

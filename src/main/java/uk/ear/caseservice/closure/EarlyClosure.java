@@ -1,4 +1,4 @@
-package uk.ear.caseservice.process;
+package uk.ear.caseservice.closure;
 
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +11,8 @@ import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRecords;
 import uk.ear.caseservice.cases.CaseRepository;
 import uk.ear.caseservice.cases.ClosureReason;
+import uk.ear.caseservice.process.CaseProcess;
+import uk.ear.caseservice.process.ServiceCommands;
 
 /**
  * Asking to close a case before its work is done (the person moved away, died or declined

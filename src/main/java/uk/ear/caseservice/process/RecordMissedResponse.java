@@ -1,0 +1,22 @@
+package uk.ear.caseservice.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.CaseRecords;
+
+/** Task_RecordMissedResponse: the response window passed with no visit recorded. */
+@Component("recordMissedResponseDelegate")
+class RecordMissedResponse implements JavaDelegate {
+
+  private final CaseRecords records;
+
+  RecordMissedResponse(CaseRecords records) {
+    this.records = records;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    records.recordMissedResponse(execution.getProcessBusinessKey());
+  }
+}
