@@ -164,6 +164,59 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
     assertThat(checked).hasSizeGreaterThanOrEqualTo(20);
   }
 
+  /**
+   * The server's refusals quote the form's own words: every field given a value the form would
+   * not accept is refused with its label as the worker sees it in Tasklist, and no quoted phrase
+   * in the message is anything but a label of that form.
+   */
+  @Test
+  void everyRefusalQuotesTheLabelsTheFormShows() {
+    int quoted = 0;
+    for (CaseTask caseTask : userTasksOfTheCase()) {
+      String instance = api.post("police", "/api/calls", call()).body().path("processInstanceId").asText();
+      Task task = startAt(instance, caseTask);
+      JsonNode form = form(task.getId());
+      Map<String, Object> wrong = new java.util.HashMap<>();
+      Set<String> labels = new TreeSet<>();
+      for (JsonNode field : fieldsOf(form).values()) {
+        // a datetime field shows its dateLabel (and timeLabel) where others show their label
+        for (String shown : List.of("label", "dateLabel", "timeLabel")) {
+          if (field.hasNonNull(shown)) {
+            labels.add(field.path(shown).asText());
+          }
+        }
+        if (field.path("disabled").asBoolean()) {
+          continue;
+        }
+        String key = field.path("key").asText();
+        switch (field.path("type").asText()) {
+          case "radio", "select" -> wrong.put(key, "NOT_AN_OPTION");
+          case "number" -> wrong.put(key, 99_999);
+          case "datetime" -> wrong.put(key, "not a time");
+          case "checklist" -> wrong.put(key, Map.of("value", "[\"NOT_AN_OPTION\"]", "type", "Json"));
+          case "textfield", "textarea" -> wrong.put(key, "");
+          case "checkbox" -> wrong.put(key, false);
+          default -> { }
+        }
+      }
+      Api.Response refused = api.post("mgr.preston", "/engine-rest/task/" + task.getId() + "/submit-form",
+          FormFiller.submission(form, wrong));
+      String what = caseTask.task().getName();
+      assertThat(refused.code()).as("%s: %s", what, refused.body()).isEqualTo(400);
+      String message = refused.body().path("message").asText();
+      String rest = message;
+      for (String label : labels) {
+        if (rest.contains("'" + label + "'")) {
+          quoted++;
+        }
+        rest = rest.replace("'" + label + "'", "");
+      }
+      assertThat(rest).as("%s quotes only its form's labels: %s", what, message).doesNotContainPattern("'[A-Z][^']*'");
+      runtime.deleteProcessInstance(instance, "test done");
+    }
+    assertThat(quoted).as("labels quoted in refusals").isGreaterThanOrEqualTo(40);
+  }
+
   // --- free text stays out of the engine (data protection)
 
   @Test
