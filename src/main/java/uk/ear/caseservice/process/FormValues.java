@@ -102,6 +102,12 @@ public final class FormValues {
    * own bound only helps the browser.
    */
   public Integer number(String key, boolean required, int max) {
+    FormField field = field(key);
+    return number(key, required, field.min() == null ? Integer.MIN_VALUE : field.min().intValue(), max);
+  }
+
+  /** As {@link #number(String, boolean, int)}, for a choice of numbers (a select of weeks). */
+  public Integer number(String key, boolean required, int min, int max) {
     FormField field = use(key);
     Object value = value(key);
     if (missing(value, field, required)) {
@@ -111,7 +117,6 @@ public final class FormValues {
       problems.add(quote(field) + " must be a whole number.");
       return null;
     }
-    int min = field.min() == null ? Integer.MIN_VALUE : field.min().intValue();
     int number = n.intValue();
     if (number < min || number > max || n.doubleValue() > Integer.MAX_VALUE) {
       problems.add(quote(field) + " must be between " + min + " and " + max + ".");

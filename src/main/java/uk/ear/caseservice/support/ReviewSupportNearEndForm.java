@@ -32,9 +32,10 @@ class ReviewSupportNearEndForm extends CaseFormListener {
     if (extend && c.isSupportExtended()) {
       form.problem("Intensive support has been extended once already: hand over or close.");
     }
-    // checked whenever sent: the extension delegate reads it later
+    // checked whenever sent: the extension delegate reads it later; the form offers the weeks
+    // "Start intensive support" set from the same setting
     Integer weeks =
-        form.number("extensionWeeks", extend, properties().support().maxExtensionWeeks());
+        form.number("extensionWeeks", extend, 1, properties().support().maxExtensionWeeks());
     Integer extension = extend ? weeks : null;
     return (records, caseRef, user) -> {
       records.addEntry(

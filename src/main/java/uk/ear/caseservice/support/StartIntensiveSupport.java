@@ -3,16 +3,23 @@ package uk.ear.caseservice.support;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecords;
 import uk.ear.caseservice.shared.EarProperties;
 
 /**
  * Task_StartIntensiveSupport: the case moves to intensive support for {@code ear.support.period}
- * (about six weeks), reviewed {@code ear.support.review-before-end} before it ends.
+ * (about six weeks), reviewed {@code ear.support.review-before-end} before it ends. The review's
+ * form offers an extension of 1 to {@code ear.support.max-extension-weeks} weeks from the
+ * variable set here ({@code extensionWeekOptions}, a select's {@code valuesKey}), so the limit is
+ * configured in one place and never typed into a form.
  */
 @Component("startIntensiveSupportDelegate")
 class StartIntensiveSupport implements JavaDelegate {
+
+  static final String EXTENSION_WEEK_OPTIONS = "extensionWeekOptions";
 
   private final CaseRecords records;
   private final EarProperties properties;
@@ -28,5 +35,22 @@ class StartIntensiveSupport implements JavaDelegate {
         records.startSupport(execution.getProcessBusinessKey(), properties.support().period());
     SupportDates.set(execution, ends, properties);
     execution.setVariable(SupportDates.SUPPORT_EXTENDED, false);
+    execution.setVariable(
+        EXTENSION_WEEK_OPTIONS, extensionWeekOptions(properties.support().maxExtensionWeeks()));
+  }
+
+  /** [{"label": "1 week", "value": 1}, {"label": "2 weeks", "value": 2}, …] as a JSON value. */
+  static JsonValue extensionWeekOptions(int maxWeeks) {
+    StringBuilder json = new StringBuilder("[");
+    for (int weeks = 1; weeks <= maxWeeks; weeks++) {
+      json.append(weeks > 1 ? "," : "")
+          .append("{\"label\":\"")
+          .append(weeks)
+          .append(weeks == 1 ? " week" : " weeks")
+          .append("\",\"value\":")
+          .append(weeks)
+          .append('}');
+    }
+    return SpinValues.jsonValue(json.append(']').toString()).create();
   }
 }

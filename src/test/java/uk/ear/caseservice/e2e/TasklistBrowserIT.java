@@ -217,6 +217,60 @@ class TasklistBrowserIT extends EndToEndTest {
     assertThat(chromium.screenshot("request-early-closure")).isNotEmptyFile();
   }
 
+  /**
+   * The extension a worker may ask for comes from the service's setting, not from the form: the
+   * "Extend by" select lists the weeks "Start intensive support" offered (1 to 6 by default), and
+   * the choice reaches the manager as a number of weeks.
+   */
+  @Test
+  void aWorkerAsksToExtendTheSupportByTheWeeksTheServiceOffers() {
+    String caseRef = newCase("PRESTON", OffsetDateTime.now(ENGINE).minusMinutes(40));
+    completeByRest(caseRef, "Record joint visit", java.util.Map.of());
+    completeByRest(caseRef, "Assess needs", java.util.Map.of("assessmentOutcome", "INTENSIVE_SUPPORT"));
+    completeByRest(caseRef, "Write support plan", java.util.Map.of());
+    // the review a week before the end falls due
+    var management = processEngine.getManagementService();
+    management.executeJob(management.createJobQuery().timers().activityId("Event_SupportReviewDue").list().stream()
+        .filter(job -> processEngine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceId(job.getProcessInstanceId()).processInstanceBusinessKey(caseRef).count() == 1)
+        .findFirst().orElseThrow().getId());
+    String reviewId = onlyTask(caseRef, "Review case before support ends").path("id").asText();
+
+    logIn("sw.preston1");
+    browser.get(tasklist + "#/?filter=" + filterId("sw.preston1", "My tasks") + "&task=" + reviewId);
+    wait.until(textToBePresentInElementLocated(By.cssSelector("section.task-card h2.task"), "Review case before support ends"));
+    click(By.xpath("//label[normalize-space(.)='Extend the support']/input[@type='radio']"));
+    click(select("Extend by"));
+    By offered = By.xpath("//div[contains(@class, 'fjs-dropdownlist')]/div[contains(@class, 'fjs-dropdownlist-item')]");
+    wait.until(numberOfElementsToBe(offered, 6));
+    assertThat(browser.findElements(offered)).extracting(WebElement::getText)
+        .containsExactly("1 week", "2 weeks", "3 weeks", "4 weeks", "5 weeks", "6 weeks");
+    click(By.xpath("//div[contains(@class, 'fjs-dropdownlist')]/div[contains(@class, 'fjs-dropdownlist-item')"
+        + " and normalize-space()='3 weeks']"));
+    wait.until(textToBePresentInElementLocated(select("Extend by"), "3 weeks"));
+    type(labelled("Review of the support"), "Attending school again; the family asks for three more weeks.");
+    scrollTo(By.cssSelector(".fjs-container"));
+    assertThat(chromium.screenshot("review-support-extend")).isNotEmptyFile();
+    click(COMPLETE);
+
+    wait.until(d -> !tasks("mgr.preston", caseRef).isEmpty()
+        && tasks("mgr.preston", caseRef).get(0).path("name").asText().equals("Approve support extension"));
+    assertThat(browser.findElements(ERROR_MESSAGE)).isEmpty();
+    String approval = "/engine-rest/task/" + tasks("mgr.preston", caseRef).get(0).path("id").asText();
+    JsonNode weeks = api.get("mgr.preston", approval + "/variables/extensionWeeks").body();
+    assertThat(weeks.path("type").asText()).isEqualTo("Integer");
+    assertThat(weeks.path("value").asInt()).isEqualTo(3);
+  }
+
+  /** A step before the one under test, done over REST as Tasklist would submit its form. */
+  private void completeByRest(String caseRef, String name, java.util.Map<String, Object> values) {
+    String id = onlyTask(caseRef, name).path("id").asText();
+    JsonNode form = api.get("sw.preston1", "/engine-rest/task/" + id + "/deployed-form").body();
+    Api.Response done = api.post("sw.preston1", "/engine-rest/task/" + id + "/submit-form",
+        uk.ear.caseservice.support.FormFiller.submission(form, values));
+    assertThat(done.code()).as("%s: %s", name, done.body()).isEqualTo(204);
+  }
+
   private String newCase(String district, OffsetDateTime reported) {
     Api.Response created = api.post("police", "/api/calls", Calls.call(Calls.uniqueRef(), 2, district, reported));
     assertThat(created.code()).isEqualTo(201);

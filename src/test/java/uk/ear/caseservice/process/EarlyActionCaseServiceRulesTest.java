@@ -332,7 +332,7 @@ class EarlyActionCaseServiceRulesTest {
     assertThatThrownBy(() -> completeAs(WORKER, nearEnd, supportReview("EXTEND", 7)))
         .rootCause()
         .isInstanceOf(FormRejectedException.class)
-        .hasMessageContaining("'Extension (weeks, 1 to 6)' must be between 1 and 6.");
+        .hasMessageContaining("'Extend by' must be between 1 and 6.");
     assertThat(taskAt("Task_ReviewSupportNearEnd")).isNotNull();
 
     completeAs(WORKER, nearEnd, supportReview("EXTEND", 3));
