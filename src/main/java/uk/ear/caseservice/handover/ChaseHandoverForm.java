@@ -1,20 +1,18 @@
 package uk.ear.caseservice.handover;
 
-import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
-import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.FormContext;
 import uk.ear.caseservice.process.CaseFormListener;
 import uk.ear.caseservice.process.FormValues;
-import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ChaseHandover: no answer after five working days. */
 @Component("chaseHandoverFormListener")
 class ChaseHandoverForm extends CaseFormListener {
 
-  ChaseHandoverForm(CaseRecords records, Clock clock, EarProperties properties) {
-    super(records, clock, properties);
+  ChaseHandoverForm(FormContext context) {
+    super(context);
   }
 
   @Override

@@ -1,21 +1,19 @@
 package uk.ear.caseservice.handover;
 
-import java.time.Clock;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
-import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.FormContext;
 import uk.ear.caseservice.process.CaseFormListener;
 import uk.ear.caseservice.process.FormValues;
-import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ChooseAnotherService: the handover goes to another service instead. */
 @Component("anotherServiceFormListener")
 class ChooseAnotherServiceForm extends CaseFormListener {
 
-  ChooseAnotherServiceForm(CaseRecords records, Clock clock, EarProperties properties) {
-    super(records, clock, properties);
+  ChooseAnotherServiceForm(FormContext context) {
+    super(context);
   }
 
   @Override

@@ -1,23 +1,21 @@
 package uk.ear.caseservice.handover;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
-import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.FormContext;
 import uk.ear.caseservice.process.CaseFormListener;
 import uk.ear.caseservice.process.FormValues;
-import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ChooseReceivingServices: one or more core services to hand over to. */
 @Component("handoverChoiceFormListener")
 class ChooseReceivingServicesForm extends CaseFormListener {
 
-  ChooseReceivingServicesForm(CaseRecords records, Clock clock, EarProperties properties) {
-    super(records, clock, properties);
+  ChooseReceivingServicesForm(FormContext context) {
+    super(context);
   }
 
   @Override

@@ -1,20 +1,18 @@
 package uk.ear.caseservice.handover;
 
-import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
-import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.FormContext;
 import uk.ear.caseservice.process.CaseFormListener;
 import uk.ear.caseservice.process.FormValues;
-import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_FixReceivingService: a manager has set the missing address; the pack is sent again. */
 @Component("fixReceivingServiceFormListener")
 class FixReceivingServiceForm extends CaseFormListener {
 
-  FixReceivingServiceForm(CaseRecords records, Clock clock, EarProperties properties) {
-    super(records, clock, properties);
+  FixReceivingServiceForm(FormContext context) {
+    super(context);
   }
 
   @Override

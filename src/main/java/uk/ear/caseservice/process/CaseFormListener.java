@@ -28,10 +28,10 @@ public abstract class CaseFormListener implements TaskListener {
   private final Clock clock;
   private final EarProperties properties;
 
-  protected CaseFormListener(CaseRecords records, Clock clock, EarProperties properties) {
-    this.records = records;
-    this.clock = clock;
-    this.properties = properties;
+  protected CaseFormListener(FormContext context) {
+    this.records = context.records();
+    this.clock = context.clock();
+    this.properties = context.properties();
   }
 
   /** The service's settings, for rules that come from configuration. */

@@ -1,19 +1,16 @@
 package uk.ear.caseservice.process;
 
-import java.time.Clock;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
-import uk.ear.caseservice.cases.CaseRecords;
-import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_HoldStrategyDiscussion: children's or adults' safeguarding, and what follows. */
 @Component("strategyDiscussionFormListener")
 class HoldStrategyDiscussionForm extends CaseFormListener {
 
-  HoldStrategyDiscussionForm(CaseRecords records, Clock clock, EarProperties properties) {
-    super(records, clock, properties);
+  HoldStrategyDiscussionForm(FormContext context) {
+    super(context);
   }
 
   @Override

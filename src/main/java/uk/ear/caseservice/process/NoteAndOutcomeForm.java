@@ -1,11 +1,8 @@
 package uk.ear.caseservice.process;
 
-import java.time.Clock;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import uk.ear.caseservice.cases.CaseRecord;
-import uk.ear.caseservice.cases.CaseRecords;
-import uk.ear.caseservice.shared.EarProperties;
 
 /**
  * A form of one note and one outcome among the form's options, stored as a case entry of
@@ -24,10 +21,8 @@ public abstract class NoteAndOutcomeForm extends CaseFormListener {
       String noteKey,
       String outcomeKey,
       boolean routesOnOutcome,
-      CaseRecords records,
-      Clock clock,
-      EarProperties properties) {
-    super(records, clock, properties);
+      FormContext context) {
+    super(context);
     this.kind = kind;
     this.noteKey = noteKey;
     this.outcomeKey = outcomeKey;

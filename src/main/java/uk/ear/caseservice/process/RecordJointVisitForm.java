@@ -1,20 +1,17 @@
 package uk.ear.caseservice.process;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
-import uk.ear.caseservice.cases.CaseRecords;
-import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_RecordJointVisit: when the worker arrived, what they found, the risk after the visit. */
 @Component("jointVisitFormListener")
 class RecordJointVisitForm extends CaseFormListener {
 
-  RecordJointVisitForm(CaseRecords records, Clock clock, EarProperties properties) {
-    super(records, clock, properties);
+  RecordJointVisitForm(FormContext context) {
+    super(context);
   }
 
   @Override

@@ -1,18 +1,15 @@
 package uk.ear.caseservice.process;
 
-import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
-import uk.ear.caseservice.cases.CaseRecords;
-import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ReviewOutOfHoursVisit: the morning team takes on what EDT did, and the case. */
 @Component("outOfHoursReviewFormListener")
 class ReviewOutOfHoursVisitForm extends CaseFormListener {
 
-  ReviewOutOfHoursVisitForm(CaseRecords records, Clock clock, EarProperties properties) {
-    super(records, clock, properties);
+  ReviewOutOfHoursVisitForm(FormContext context) {
+    super(context);
   }
 
   @Override

@@ -1,19 +1,16 @@
 package uk.ear.caseservice.process;
 
-import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
-import uk.ear.caseservice.cases.CaseRecords;
 import uk.ear.caseservice.cases.Incident;
-import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ReviewRepeatIncident: what a new police call about an open case changes. */
 @Component("repeatIncidentFormListener")
 class ReviewRepeatIncidentForm extends CaseFormListener {
 
-  ReviewRepeatIncidentForm(CaseRecords records, Clock clock, EarProperties properties) {
-    super(records, clock, properties);
+  ReviewRepeatIncidentForm(FormContext context) {
+    super(context);
   }
 
   @Override

@@ -1,12 +1,9 @@
 package uk.ear.caseservice.process;
 
-import java.time.Clock;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
-import uk.ear.caseservice.cases.CaseRecords;
-import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ScreenCall: desk screening of a grade 4 call. The team's worker who screens it keeps the
  * case (as the visiting worker does), so a referral on lands with them; after an EDT screening
@@ -14,8 +11,8 @@ import uk.ear.caseservice.shared.EarProperties;
 @Component("screeningFormListener")
 class ScreenCallForm extends CaseFormListener {
 
-  ScreenCallForm(CaseRecords records, Clock clock, EarProperties properties) {
-    super(records, clock, properties);
+  ScreenCallForm(FormContext context) {
+    super(context);
   }
 
   @Override

@@ -1,22 +1,20 @@
 package uk.ear.caseservice.support;
 
-import java.time.Clock;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
-import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.FormContext;
 import uk.ear.caseservice.process.CaseFormListener;
 import uk.ear.caseservice.process.FormValues;
-import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_ReviewSupportNearEnd: hand over, extend (once, by up to {@code
  * ear.support.max-extension-weeks}) or close. */
 @Component("supportReviewFormListener")
 class ReviewSupportNearEndForm extends CaseFormListener {
 
-  ReviewSupportNearEndForm(CaseRecords records, Clock clock, EarProperties properties) {
-    super(records, clock, properties);
+  ReviewSupportNearEndForm(FormContext context) {
+    super(context);
   }
 
   @Override

@@ -1,20 +1,18 @@
 package uk.ear.caseservice.support;
 
-import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
-import uk.ear.caseservice.cases.CaseRecords;
+import uk.ear.caseservice.process.FormContext;
 import uk.ear.caseservice.process.CaseFormListener;
 import uk.ear.caseservice.process.FormValues;
-import uk.ear.caseservice.shared.EarProperties;
 
 /** Form_WriteSupportPlan: the goals of the six weeks. */
 @Component("supportPlanFormListener")
 class WriteSupportPlanForm extends CaseFormListener {
 
-  WriteSupportPlanForm(CaseRecords records, Clock clock, EarProperties properties) {
-    super(records, clock, properties);
+  WriteSupportPlanForm(FormContext context) {
+    super(context);
   }
 
   @Override

@@ -568,6 +568,9 @@ class EarlyActionCaseServiceRulesTest {
   }
 
   private Object bean(Class<?> type) {
+    if (type == FormContext.class) {
+      return new FormContext(records, clock, properties);
+    }
     if (type == CaseRecords.class) {
       return records;
     }
