@@ -59,6 +59,41 @@ public class CaseController {
     return ResponseEntity.of(cases.handoverPack(caseRef, caller(auth, workerId), properties.zone()));
   }
 
+  /** One line of a case's audit trail, as a manager reads it. */
+  public record AuditLine(
+      java.time.OffsetDateTime at,
+      String user,
+      String action,
+      String channel,
+      String detail,
+      boolean refused) {}
+
+  @GetMapping("/{caseRef}/audit")
+  @Operation(
+      summary = "Read who looked at a case and what was done with it",
+      description =
+          "Every read of the case's data (this API, the handover pack, /engine-rest, Tasklist,"
+              + " Cockpit), refused attempts included, and every change. For the managers of the"
+              + " case's team and administrators; 404 otherwise. Reading it is audited too.")
+  public ResponseEntity<java.util.List<AuditLine>> audit(
+      @PathVariable String caseRef, Authentication auth) {
+    return ResponseEntity.of(
+        cases.auditTrail(caseRef, caller(auth, null))
+            .map(
+                lines ->
+                    lines.stream()
+                        .map(
+                            a ->
+                                new AuditLine(
+                                    a.getAt().atZone(properties.zone()).toOffsetDateTime(),
+                                    a.getUsername(),
+                                    a.getAction(),
+                                    a.getChannel(),
+                                    a.getDetail(),
+                                    a.isRefused()))
+                        .toList()));
+  }
+
   private static CaseAccess.Caller caller(Authentication auth, String workerId) {
     return new CaseAccess.Caller(
         auth.getName(), CurrentUser.groupsOf(auth), workerId);

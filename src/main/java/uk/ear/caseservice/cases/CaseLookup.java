@@ -31,13 +31,15 @@ public class CaseLookup {
   /** The case if it exists and the user may see it; every read is audited. */
   @Transactional
   public Optional<CaseRecord> read(String caseRef, CaseAccess.Caller caller) {
-    return readAs(caseRef, "VIEWED", caller.user(), c -> access.canRead(c, caller));
+    return readAs(caseRef, "VIEWED", "API", "case", caller.user(), c -> access.canRead(c, caller));
   }
 
   /** Everything a receiving service needs, people and notes included; audited as such. */
   @Transactional
   public Optional<HandoverPack> handoverPack(String caseRef, CaseAccess.Caller caller, java.time.ZoneId zone) {
-    return readAs(caseRef, "HANDOVER_PACK_READ", caller.user(), c -> access.canReadRecord(c, caller))
+    return readAs(
+            caseRef, "HANDOVER_PACK_READ", "HANDOVER_PACK", "people, incidents and notes",
+            caller.user(), c -> access.canReadRecord(c, caller))
         .map(
             c ->
                 HandoverPack.of(
@@ -47,14 +49,37 @@ public class CaseLookup {
                     zone));
   }
 
+  /**
+   * Who looked at the case, and what was done with it: for the managers of the case's team and
+   * for administrators. Reading the trail is itself audited.
+   */
+  @Transactional
+  public Optional<java.util.List<CaseAudit>> auditTrail(String caseRef, CaseAccess.Caller caller) {
+    return readAs(
+            caseRef, "AUDIT_READ", "API", "audit trail", caller.user(),
+            c -> access.isOwnTeams(c, caller.groups())
+                && (caller.groups().contains(uk.ear.caseservice.shared.Teams.MANAGERS_GROUP)
+                    || caller.groups().contains(uk.ear.caseservice.shared.Teams.ADMIN_GROUP)))
+        .map(c -> audit.findByCaseRefOrderByIdAsc(c.getCaseRef()));
+  }
+
+  /** Reads the case if allowed; a read of an existing case is audited, a refused one as such. */
   private Optional<CaseRecord> readAs(
-      String caseRef, String action, String user, java.util.function.Predicate<CaseRecord> allowed) {
-    Optional<CaseRecord> found = cases.findByCaseRef(caseRef).filter(allowed);
-    found.ifPresent(
-        c -> {
-          c.getIncidents().size();
-          audit.save(new CaseAudit(c.getCaseRef(), user, action, clock.instant()));
-        });
+      String caseRef,
+      String action,
+      String channel,
+      String detail,
+      String user,
+      java.util.function.Predicate<CaseRecord> allowed) {
+    Optional<CaseRecord> existing = cases.findByCaseRef(caseRef);
+    Optional<CaseRecord> found = existing.filter(allowed);
+    existing.ifPresent(
+        c ->
+            audit.save(
+                new CaseAudit(
+                    c.getCaseRef(), user, action, clock.instant(), channel, detail,
+                    found.isEmpty())));
+    found.ifPresent(c -> c.getIncidents().size());
     return found;
   }
 }

@@ -11,6 +11,8 @@ public interface CaseRepository extends JpaRepository<CaseRecord, Long> {
 
   Optional<CaseRecord> findByCaseRef(String caseRef);
 
+  boolean existsByCaseRef(String caseRef);
+
   /** Open cases with a subject of this (normalised) name and date of birth, oldest first. */
   @Query(
       """

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.forms.WithheldValues;
+import uk.ear.caseservice.privacy.EngineCaller;
 
 /**
  * The engine-side half of "the server owns the case": every command a signed-in caller sends the
@@ -79,6 +80,7 @@ public class EngineCommandGuard extends AbstractProcessEnginePlugin {
       if (caller == null || caller.getUserId() == null) {
         return Map.of();
       }
+      EngineCaller.remember(caller.getUserId());
       return rules.getObject().check(command, caller);
     }
   }

@@ -59,6 +59,7 @@ class AccessMatrixH2IT extends EndToEndTest {
     r.put("POST /api/calls", new Request(HttpMethod.POST, c -> "/api/calls", c -> call()));
     r.put("GET /api/cases/{caseRef}", get(c -> "/api/cases/" + c.caseRef()));
     r.put("GET /api/cases/{caseRef}/handover-pack", get(c -> "/api/cases/" + c.caseRef() + "/handover-pack"));
+    r.put("GET /api/cases/{caseRef}/audit", get(c -> "/api/cases/" + c.caseRef() + "/audit"));
     r.put("POST /api/cases/{caseRef}/closure-requests",
         new Request(HttpMethod.POST, c -> "/api/cases/" + c.caseRef() + "/closure-requests",
             c -> Map.of("reason", "MOVED_AWAY", "note", "Moved to Leeds.")));

@@ -262,6 +262,51 @@ class TasklistBrowserIT extends EndToEndTest {
     assertThat(weeks.path("value").asInt()).isEqualTo(3);
   }
 
+  /**
+   * Data protection: nothing a worker types into a task form stays in the browser. Tasklist's
+   * Save (also run when a session expires) would keep a draft in localStorage; here it keeps
+   * nothing, and after the worker leaves the task and logs out no trace of the form is left.
+   */
+  @Test
+  void nothingTypedIntoAFormStaysInTheBrowser() {
+    String caseRef = newCase("PRESTON", OffsetDateTime.now(ENGINE).minusMinutes(40));
+    String taskId = onlyTask(caseRef, "Record joint visit").path("id").asText();
+    String teamTasks = tasklist + "#/?filter=" + filterId("sw.preston1", "Team tasks");
+    logIn("sw.preston1");
+    browser.get(teamTasks);
+    By listed = By.cssSelector("ol.tasks-list a[href='#/?task=" + taskId + "']");
+    click(listed);
+    wait.until(textToBePresentInElementLocated(By.cssSelector("section.task-card h2.task"), "Record joint visit"));
+    click(CLAIM);
+    wait.until(visibilityOfElementLocated(UNCLAIM));
+
+    String marker = "DRAFT-" + java.util.UUID.randomUUID();
+    type(labelled("Who attended"), marker + " PC Example");
+    type(labelled("What did you find?"), marker + " Seen at home with a parent.");
+    // no Save offered; Tasklist's own save action (as on an expired session) keeps nothing
+    By save = By.cssSelector(".form-actions button[ng-click^='save']");
+    assertThat(browser.findElements(save)).isNotEmpty().noneMatch(WebElement::isDisplayed);
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(save));
+    assertThat(browserStorage()).doesNotContain(marker).doesNotContain("camunda-form:");
+
+    // leaves the task for the list, then logs out
+    browser.get(teamTasks);
+    wait.until(visibilityOfElementLocated(TASK_LIST_ITEMS));
+    click(By.cssSelector("li.account a.dropdown-toggle"));
+    click(By.cssSelector("li.account li.logout a"));
+    wait.until(visibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    assertThat(browserStorage()).doesNotContain(marker).doesNotContain("camunda-form:").doesNotContain("camForm:");
+    // the task is as the worker left it on the server: claimed, nothing stored
+    assertThat(api.get("sw.preston1", "/engine-rest/task/" + taskId).body().path("assignee").asText()).isEqualTo("sw.preston1");
+  }
+
+  /** Everything this browser keeps for the site: localStorage and sessionStorage, as text. */
+  private String browserStorage() {
+    return (String) ((JavascriptExecutor) browser).executeScript(
+        "return JSON.stringify(Object.assign({}, window.localStorage))"
+            + " + JSON.stringify(Object.assign({}, window.sessionStorage))");
+  }
+
   /** A step before the one under test, done over REST as Tasklist would submit its form. */
   private void completeByRest(String caseRef, String name, java.util.Map<String, Object> values) {
     String id = onlyTask(caseRef, name).path("id").asText();

@@ -60,6 +60,20 @@ public final class WebappSession {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A GET from a page of {@code app} ("tasklist", "cockpit"), as that page's scripts send it. */
+  public HttpResponse<String> get(String path, String app) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Referer", base + "/camunda/app/" + app + "/default/").GET());
+  }
+
+  /** A JSON POST from a page of {@code app}, with the session's cookie and CSRF token. */
+  public HttpResponse<String> post(String path, String json, String app) {
+    return send(
+        withToken(HttpRequest.newBuilder(uri(path)))
+            .header("Content-Type", "application/json")
+            .header("Referer", base + "/camunda/app/" + app + "/default/")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private HttpRequest.Builder withToken(HttpRequest.Builder request) {
     cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN"))

@@ -333,7 +333,7 @@ class CaseServiceAndWorkersIT {
     CaseServiceApi.Response finished =
         api.get(
             "admin",
-            "/engine-rest/history/process-instance/count?finished=true&processInstanceBusinessKey="
+            "/engine-rest/history/process-instance/count?finished=true&processDefinitionKey=EarlyActionCase&processInstanceBusinessKey="
                 + caseRef);
     return finished.code() == 200 && finished.body().path("count").asInt() == 1;
   }
