@@ -86,6 +86,12 @@ public class CaseRecord {
   private boolean supportExtended;
 
   /** Null until first saved: tells Spring Data the case (with an assigned id) is new. */
+  private Instant erasedAt;
+
+  private boolean legalHold;
+
+  private String legalHoldReason;
+
   @Version private Long version;
 
   @OneToMany(mappedBy = "caseRecord")
@@ -147,6 +153,22 @@ public class CaseRecord {
     }
   }
 
+  /** Kept whatever the retention periods say, until released (e.g. proceedings, a complaint). */
+  public void placeOnLegalHold(String reason) {
+    this.legalHold = true;
+    this.legalHoldReason = reason;
+  }
+
+  public void releaseLegalHold() {
+    this.legalHold = false;
+    this.legalHoldReason = null;
+  }
+
+  /** Its personal data was erased under the retention rules; the figures stay. */
+  public void markErased(Instant at) {
+    this.erasedAt = at;
+  }
+
   public void allocate(String worker) {
     this.allocatedWorker = worker;
   }
@@ -197,6 +219,9 @@ public class CaseRecord {
   public Instant getVisitedAt() { return visitedAt; }
   public Boolean getRespondedInTime() { return respondedInTime; }
   public String getAllocatedWorker() { return allocatedWorker; }
+  public Instant getErasedAt() { return erasedAt; }
+  public boolean isOnLegalHold() { return legalHold; }
+  public String getLegalHoldReason() { return legalHoldReason; }
   public String getProcessInstanceId() { return processInstanceId; }
   public Instant getOpenedAt() { return openedAt; }
   public Instant getClosedAt() { return closedAt; }

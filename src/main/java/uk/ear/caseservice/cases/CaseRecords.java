@@ -99,6 +99,26 @@ public class CaseRecords {
     }
   }
 
+  /** Places the case on legal hold (or releases it): false when there is no such case. */
+  public boolean legalHold(String caseRef, String reason, String by) {
+    return cases
+        .findByCaseRef(caseRef)
+        .map(
+            c -> {
+              if (reason == null) {
+                c.releaseLegalHold();
+              } else {
+                c.placeOnLegalHold(reason);
+              }
+              audit.save(
+                  new CaseAudit(
+                      caseRef, by, reason == null ? "LEGAL_HOLD_RELEASED" : "LEGAL_HOLD", clock.instant(),
+                      "API", reason, false));
+              return true;
+            })
+        .orElse(false);
+  }
+
   private void add(
       CaseRecord c,
       String kind,

@@ -13,6 +13,23 @@ public interface CaseRepository extends JpaRepository<CaseRecord, Long> {
 
   boolean existsByCaseRef(String caseRef);
 
+  /** Every case, open or closed, with a subject of this (normalised) name and date of birth. */
+  @Query(
+      """
+      select distinct c from CaseRecord c
+      where exists (select 1 from Subject s where s.caseRecord = c
+                    and s.matchName = :matchName and s.dateOfBirth = :dateOfBirth)
+      order by c.openedAt
+      """)
+  List<CaseRecord> findAllWithSubject(
+      @Param("matchName") String matchName, @Param("dateOfBirth") LocalDate dateOfBirth);
+
+  /** The references of cases closed before {@code before}, not erased, not on legal hold. */
+  @Query(
+      "select c.caseRef from CaseRecord c where c.closedAt < :before and c.erasedAt is null"
+          + " and c.legalHold = false order by c.closedAt")
+  List<String> refsToReviewForErasure(@Param("before") java.time.Instant before);
+
   /** Open cases with a subject of this (normalised) name and date of birth, oldest first. */
   @Query(
       """

@@ -5,8 +5,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Data protection's web side: the read audit of the engine's API. */
+/** Data protection: the read audit of the engine's API, and the nightly retention job. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class PrivacyConfiguration {
 
   @Bean

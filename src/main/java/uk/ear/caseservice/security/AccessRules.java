@@ -1,7 +1,9 @@
 package uk.ear.caseservice.security;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -41,8 +43,9 @@ import uk.ear.caseservice.shared.Teams;
  *       </ul>
  *   <li>People (team groups, managers, EDT) and {@code camunda-admin}: everything authenticated,
  *       except what only a service posts ({@code POST /api/calls}, {@code POST
- *       /api/hospital-admissions}), Camunda's {@code POST /engine-rest/identity/verify} and
- *       Actuator beyond health: those are {@code camunda-admin} only.
+ *       /api/hospital-admissions}), Camunda's {@code POST /engine-rest/identity/verify},
+ *       legal holds, subject access and Actuator beyond health: those are {@code camunda-admin}
+ *       only.
  * </ul>
  */
 public class AccessRules implements AuthorizationManager<RequestAuthorizationContext> {
@@ -84,7 +87,11 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
       List.of(
           rule(POST, "/api/calls"),
           rule(POST, "/api/hospital-admissions"),
-          rule(POST, "/engine-rest/identity/verify"));
+          rule(POST, "/engine-rest/identity/verify"),
+          // data protection: legal holds and subject access are the administrator's
+          rule(PUT, "/api/cases/{caseRef}/legal-hold"),
+          rule(DELETE, "/api/cases/{caseRef}/legal-hold"),
+          rule(null, "/api/subject-access/**"));
 
   private static final RequestMatcher ACTUATOR = rule(null, "/actuator/**");
 

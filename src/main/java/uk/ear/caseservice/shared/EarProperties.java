@@ -18,6 +18,7 @@ public record EarProperties(
     @DefaultValue WorkingDay workingDay,
     @DefaultValue Edt edt,
     @DefaultValue Support support,
+    @DefaultValue Retention retention,
     @DefaultValue Demo demo) {
 
   /**
@@ -49,6 +50,20 @@ public record EarProperties(
       @DefaultValue("P42D") java.time.Period period,
       @DefaultValue("P7D") java.time.Period reviewBeforeEnd,
       @DefaultValue("6") int maxExtensionWeeks) {}
+
+  /**
+   * How long a closed case's personal data is kept (see docs/data-protection.md for the reasons):
+   * a child's case until the youngest child's {@code childUntilAge}th birthday, an adult's {@code
+   * adultAfterClosure} after closure, whichever is later when both apply; a call referred to the
+   * district's own services {@code referredOutAfterClosure}. Audit rows are kept {@code audit}.
+   * The job runs at {@code cron} (London time).
+   */
+  public record Retention(
+      @DefaultValue("P6Y") java.time.Period adultAfterClosure,
+      @DefaultValue("25") int childUntilAge,
+      @DefaultValue("P2Y") java.time.Period referredOutAfterClosure,
+      @DefaultValue("P7Y") java.time.Period audit,
+      @DefaultValue("0 30 2 * * *") String cron) {}
 
   public record Demo(@DefaultValue("false") boolean identities, @DefaultValue("false") boolean cases) {}
 }

@@ -60,6 +60,10 @@ class AccessMatrixH2IT extends EndToEndTest {
     r.put("GET /api/cases/{caseRef}", get(c -> "/api/cases/" + c.caseRef()));
     r.put("GET /api/cases/{caseRef}/handover-pack", get(c -> "/api/cases/" + c.caseRef() + "/handover-pack"));
     r.put("GET /api/cases/{caseRef}/audit", get(c -> "/api/cases/" + c.caseRef() + "/audit"));
+    r.put("PUT /api/cases/{caseRef}/legal-hold",
+        new Request(HttpMethod.PUT, c -> "/api/cases/" + c.caseRef() + "/legal-hold",
+            c -> Map.of("reason", "Proceedings")));
+    r.put("GET /api/subject-access?caseRef={caseRef}", get(c -> "/api/subject-access?caseRef=" + c.caseRef()));
     r.put("POST /api/cases/{caseRef}/closure-requests",
         new Request(HttpMethod.POST, c -> "/api/cases/" + c.caseRef() + "/closure-requests",
             c -> Map.of("reason", "MOVED_AWAY", "note", "Moved to Leeds.")));

@@ -20,6 +20,7 @@ public final class TestEarProperties {
         new EarProperties.WorkingDay(LocalTime.of(17, 0), List.of()),
         new EarProperties.Edt(LocalTime.of(17, 0), LocalTime.of(16, 30), LocalTime.of(8, 45), java.time.Duration.ofHours(12)),
         new EarProperties.Support(Period.ofDays(42), Period.ofDays(7), 6),
+        new EarProperties.Retention(Period.ofYears(6), 25, Period.ofYears(2), Period.ofYears(7), "0 30 2 * * *"),
         new EarProperties.Demo(false, false));
   }
 }

@@ -24,7 +24,14 @@ public final class Api {
     public int code() {
       return status.value();
     }
+
+    public String contentType() {
+      return String.valueOf(headers.getContentType());
+    }
   }
+
+  /** A response whose body is not JSON (a PDF): status and bytes. */
+  public record Raw(int code, String contentType, byte[] bytes) {}
 
   private final RestClient client;
 
@@ -42,6 +49,17 @@ public final class Api {
 
   public Response post(String user, String path, Object body) {
     return call(HttpMethod.POST, user, path, body);
+  }
+
+  public Response put(String user, String path, Object body) {
+    return call(HttpMethod.PUT, user, path, body);
+  }
+
+  /** A GET whose answer is read as bytes, e.g. a PDF. */
+  public Raw getBytes(String user, String path) {
+    return client.get().uri(path).header(HttpHeaders.AUTHORIZATION, basic(user))
+        .exchange((req, res) -> new Raw(res.getStatusCode().value(),
+            String.valueOf(res.getHeaders().getContentType()), res.getBody().readAllBytes()));
   }
 
   /** {@code user} null: no credentials; "user:password" for a specific password; else "demo". */
