@@ -3,6 +3,7 @@ package uk.ear.caseservice.privacy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,7 +11,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,28 +28,28 @@ public class SubjectAccessController {
     this.access = access;
   }
 
+  /** Who to look for, from the query string. */
+  public record Person(
+      String name,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
+      String caseRef) {
+
+    SubjectAccess.Query query() {
+      return new SubjectAccess.Query(blankToNull(name), dateOfBirth, blankToNull(caseRef));
+    }
+  }
+
   @GetMapping(value = "/api/subject-access", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Export everything held about a person, as JSON (administrators)")
-  public ResponseEntity<?> json(
-      @RequestParam(required = false) String name,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
-      @RequestParam(required = false) String caseRef,
-      Authentication auth) {
-    SubjectAccess.Query query = new SubjectAccess.Query(blankToNull(name), dateOfBirth, blankToNull(caseRef));
-    if (!complete(query)) {
-      return problem();
-    }
-    return ResponseEntity.ok(access.export(query, auth.getName(), "json"));
+  public ResponseEntity<?> json(@ParameterObject Person person, Authentication auth) {
+    SubjectAccess.Query query = person.query();
+    return complete(query) ? ResponseEntity.ok(access.export(query, auth.getName(), "json")) : problem();
   }
 
   @GetMapping("/api/subject-access/pdf")
   @Operation(summary = "Export everything held about a person, as a readable PDF (administrators)")
-  public ResponseEntity<?> pdf(
-      @RequestParam(required = false) String name,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
-      @RequestParam(required = false) String caseRef,
-      Authentication auth) {
-    SubjectAccess.Query query = new SubjectAccess.Query(blankToNull(name), dateOfBirth, blankToNull(caseRef));
+  public ResponseEntity<?> pdf(@ParameterObject Person person, Authentication auth) {
+    SubjectAccess.Query query = person.query();
     if (!complete(query)) {
       return problem();
     }

@@ -26,7 +26,7 @@ import uk.ear.caseservice.cases.ClosureReason;
 import uk.ear.caseservice.policy.EngineClock;
 import uk.ear.caseservice.policy.TestEarProperties;
 import uk.ear.caseservice.process.FormRejectedException;
-import uk.ear.caseservice.process.ProcessTestEngine;
+import uk.ear.caseservice.process.ProcessScenario;
 
 /**
  * RequestCaseClosure, started from Tasklist's Start process: the server checks the start form and
@@ -37,11 +37,7 @@ import uk.ear.caseservice.process.ProcessTestEngine;
 class RequestCaseClosureProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder()
-          .configurationResource(ProcessTestEngine.CONFIGURATION)
-          .assertClassCoverageAtLeast(0.95)
-          .build();
+  static ProcessEngineCoverageExtension engine = ProcessScenario.engineWithCoverage();
 
   final EarlyClosure earlyClosure = mock(EarlyClosure.class);
 

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.ear.caseservice.process.ProcessScenario;
-import uk.ear.caseservice.process.ProcessTestEngine;
 
 /**
  * Handover from its boundary: called with the case's business key, team and allocated worker, it
@@ -39,11 +38,7 @@ import uk.ear.caseservice.process.ProcessTestEngine;
 class HandoverProcessTest extends ProcessScenario {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder()
-          .configurationResource(ProcessTestEngine.CONFIGURATION)
-          .assertClassCoverageAtLeast(0.95)
-          .build();
+  static ProcessEngineCoverageExtension engine = ProcessScenario.engineWithCoverage();
 
   @BeforeEach
   void mocks() {

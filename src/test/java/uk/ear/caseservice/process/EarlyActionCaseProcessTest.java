@@ -49,11 +49,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EarlyActionCaseProcessTest extends ProcessScenario {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder()
-          .configurationResource(ProcessTestEngine.CONFIGURATION)
-          .assertClassCoverageAtLeast(0.95)
-          .build();
+  static ProcessEngineCoverageExtension engine = ProcessScenario.engineWithCoverage();
 
   static final String SUPPORT_ENDS = "IntensiveSupportEnds";
   static final String HANDOVER_ENDS = "HandoverEnds";

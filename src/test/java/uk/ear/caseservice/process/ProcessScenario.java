@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.mockito.Expressions;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import uk.ear.caseservice.policy.Deadlines;
@@ -59,6 +60,17 @@ public abstract class ProcessScenario {
   /** The instance under test. */
   protected ProcessInstance pi;
   private final List<String> mockDeployments = new ArrayList<>();
+
+  /**
+   * The engine of a process test, asserting that the test class covers at least 95 % of its
+   * processes' flow nodes and sequence flows.
+   */
+  public static ProcessEngineCoverageExtension engineWithCoverage() {
+    return ProcessEngineCoverageExtension.builder()
+        .configurationResource(ProcessTestEngine.CONFIGURATION)
+        .assertClassCoverageAtLeast(0.95)
+        .build();
+  }
 
   @BeforeEach
   void scenarioEngine(ProcessEngine processEngine) {

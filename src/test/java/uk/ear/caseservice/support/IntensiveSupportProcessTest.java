@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.ear.caseservice.process.ProcessScenario;
-import uk.ear.caseservice.process.ProcessTestEngine;
 
 /**
  * IntensiveSupport from its boundary: called with the case's business key, team and allocated
@@ -37,11 +36,7 @@ import uk.ear.caseservice.process.ProcessTestEngine;
 class IntensiveSupportProcessTest extends ProcessScenario {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine =
-      ProcessEngineCoverageExtension.builder()
-          .configurationResource(ProcessTestEngine.CONFIGURATION)
-          .assertClassCoverageAtLeast(0.95)
-          .build();
+  static ProcessEngineCoverageExtension engine = ProcessScenario.engineWithCoverage();
 
   static final Duration SUPPORT = Duration.ofDays(42);
   static final Instant REVIEW_BEFORE_END = NOW.plus(SUPPORT).minus(WEEK);
