@@ -22,6 +22,12 @@ public class ResponsePolicy {
   public static final String WINDOW_DECISION = "ResponseWindow";
 
   private final DecisionService decisions;
+  /** The inputs the service passes to each decision: the tables must read exactly these. */
+  public static final java.util.Map<String, java.util.Set<String>> DECISION_INPUTS =
+      java.util.Map.of(
+          TEAM_DECISION, java.util.Set.of("district"),
+          WINDOW_DECISION, java.util.Set.of("grade", "category"));
+
   private final Deadlines deadlines;
 
   public ResponsePolicy(DecisionService decisions, Deadlines deadlines) {
