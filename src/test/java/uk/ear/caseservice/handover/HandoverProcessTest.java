@@ -155,17 +155,7 @@ class HandoverProcessTest extends ProcessScenario {
   // --- the handover's steps ----------------------------------------------------------------------
 
   private void handoverStarts() {
-    pi =
-        runtimeService()
-            .startProcessInstanceByKey(
-                "Handover",
-                CASE_REF,
-                Map.of(
-                    "caseRef", CASE_REF,
-                    "team", TEAM,
-                    "teamGroup", TEAM_GROUP,
-                    "allocatedWorker", WORKER,
-                    "priority", 60));
+    calledByTheCase("Handover", 60);
   }
 
   private static void workerChooses(String... services) {

@@ -33,23 +33,8 @@ class ModelConsistencyTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void everyUserTaskHasADeployedForm() throws IOException {
-    Set<String> formIds = forms().keySet();
-    for (Path bpmn : files("processes", ".bpmn")) {
-      BpmnModelInstance model = Bpmn.readModelFromFile(bpmn.toFile());
-      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        assertThat(task.getCamundaFormRef()).as("%s in %s has a formRef", task.getId(), bpmn).isNotBlank();
-        assertThat(formIds).as("form of %s", task.getId()).contains(task.getCamundaFormRef());
-        assertThat(task.getCamundaFormRefBinding()).as("binding of %s", task.getId()).isEqualTo("deployment");
-      }
-      // start forms (Tasklist's Start process), where a process has one
-      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-        if (start.getCamundaFormRef() != null) {
-          assertThat(formIds).as("form of %s", start.getId()).contains(start.getCamundaFormRef());
-          assertThat(start.getCamundaFormRefBinding()).as("binding of %s", start.getId()).isEqualTo("deployment");
-        }
-      }
-    }
+  void everyUserTaskHasADeployedForm() {
+    assertThat(ModelChecks.missingForms(Path.of("processes"), Path.of("forms"))).isEmpty();
   }
 
   /**

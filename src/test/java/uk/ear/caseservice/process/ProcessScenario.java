@@ -104,6 +104,24 @@ public abstract class ProcessScenario {
 
   // --- the steps every process shares ------------------------------------------------------------
 
+  /**
+   * A process the case calls starts, as its call activity starts it: the case reference as
+   * business key, and the case's reference, team and allocated worker.
+   */
+  protected void calledByTheCase(String processKey, int priority) {
+    pi =
+        runtimeService()
+            .startProcessInstanceByKey(
+                processKey,
+                CASE_REF,
+                Map.of(
+                    "caseRef", CASE_REF,
+                    "team", TEAM,
+                    "teamGroup", TEAM_GROUP,
+                    "allocatedWorker", WORKER,
+                    "priority", priority));
+  }
+
   /** The one open task of {@code key} in the case. */
   protected static Task taskAt(String key) {
     return taskQuery().processInstanceBusinessKey(CASE_REF).taskDefinitionKey(key).singleResult();

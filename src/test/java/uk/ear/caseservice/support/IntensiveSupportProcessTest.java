@@ -149,17 +149,7 @@ class IntensiveSupportProcessTest extends ProcessScenario {
   // --- the support's steps -----------------------------------------------------------------------
 
   private void supportStarts() {
-    pi =
-        runtimeService()
-            .startProcessInstanceByKey(
-                "IntensiveSupport",
-                CASE_REF,
-                Map.of(
-                    "caseRef", CASE_REF,
-                    "team", TEAM,
-                    "teamGroup", TEAM_GROUP,
-                    "allocatedWorker", WORKER,
-                    "priority", 90));
+    calledByTheCase("IntensiveSupport", 90);
   }
 
   private static void planWritten() {
