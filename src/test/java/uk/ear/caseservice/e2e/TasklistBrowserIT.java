@@ -358,11 +358,23 @@ class TasklistBrowserIT extends EndToEndTest {
         + "/following-sibling::div[contains(@class, 'fjs-input-group')]/div[contains(@class, 'fjs-select-display')]");
   }
 
-  /** Opens the select's drop-down list and picks the option with that label. */
+  /**
+   * Opens the select's drop-down list and picks the option with that label. The list toggles on
+   * a click, and may already be open (form-js opens it when focus comes back to the select, e.g.
+   * after an error message is closed): it is clicked open only while closed.
+   */
   private void choose(String label, String option) {
-    click(select(label));
-    click(By.xpath("//div[contains(@class, 'fjs-dropdownlist')]/div[contains(@class, 'fjs-dropdownlist-item')"
-        + " and normalize-space()=" + xpathString(option) + "]"));
+    By item = By.xpath("//div[contains(@class, 'fjs-dropdownlist')]/div[contains(@class, 'fjs-dropdownlist-item')"
+        + " and normalize-space()=" + xpathString(option) + "]");
+    for (int attempt = 0; attempt < 3 && browser.findElements(item).stream().noneMatch(WebElement::isDisplayed); attempt++) {
+      click(select(label));
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(visibilityOfElementLocated(item));
+      } catch (org.openqa.selenium.TimeoutException closedAgain) {
+        // clicked while it was opening: try once more
+      }
+    }
+    click(item);
     wait.until(textToBePresentInElementLocated(select(label), option));
   }
 
