@@ -1,5 +1,7 @@
 package uk.ear.caseservice.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -41,16 +43,12 @@ class StartIntensiveSupport implements JavaDelegate {
 
   /** [{"label": "1 week", "value": 1}, {"label": "2 weeks", "value": 2}, …] as a JSON value. */
   static JsonValue extensionWeekOptions(int maxWeeks) {
-    StringBuilder json = new StringBuilder("[");
+    ArrayNode options = JSON.createArrayNode();
     for (int weeks = 1; weeks <= maxWeeks; weeks++) {
-      json.append(weeks > 1 ? "," : "")
-          .append("{\"label\":\"")
-          .append(weeks)
-          .append(weeks == 1 ? " week" : " weeks")
-          .append("\",\"value\":")
-          .append(weeks)
-          .append('}');
+      options.addObject().put("label", weeks + (weeks == 1 ? " week" : " weeks")).put("value", weeks);
     }
-    return SpinValues.jsonValue(json.append(']').toString()).create();
+    return SpinValues.jsonValue(options.toString()).create();
   }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 }
