@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ExternalTaskQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
@@ -29,6 +30,7 @@ import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.UnlockExternalTaskCmd;
@@ -90,7 +92,11 @@ public class CommandRules {
           AddGroupIdentityLinkCmd.class,
           AddUserIdentityLinkCmd.class,
           DeleteGroupIdentityLinkCmd.class,
-          DeleteUserIdentityLinkCmd.class);
+          DeleteUserIdentityLinkCmd.class,
+          // a comment's text would stay in ACT_HI_COMMENT, outside the case record and its
+          // retention: notes belong in the task's form (Tasklist's "Add Comment" is hidden)
+          AddCommentCmd.class,
+          UpdateCommentCmd.class);
 
   /** Administrators may repair a case's variables and external tasks in Cockpit; people may not. */
   private static final List<Class<?>> PEOPLE_MAY_NOT =

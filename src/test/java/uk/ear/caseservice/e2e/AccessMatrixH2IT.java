@@ -63,6 +63,9 @@ class AccessMatrixH2IT extends EndToEndTest {
     r.put("PUT /api/cases/{caseRef}/legal-hold",
         new Request(HttpMethod.PUT, c -> "/api/cases/" + c.caseRef() + "/legal-hold",
             c -> Map.of("reason", "Proceedings")));
+    r.put("POST /engine-rest/task/{id}/comment/create",
+        new Request(HttpMethod.POST, c -> "/engine-rest/task/" + c.visitTask() + "/comment/create",
+            c -> Map.of("message", "A note about the family")));
     r.put("GET /api/subject-access?caseRef={caseRef}", get(c -> "/api/subject-access?caseRef=" + c.caseRef()));
     r.put("POST /api/cases/{caseRef}/closure-requests",
         new Request(HttpMethod.POST, c -> "/api/cases/" + c.caseRef() + "/closure-requests",

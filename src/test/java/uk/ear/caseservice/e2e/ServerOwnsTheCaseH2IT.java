@@ -268,6 +268,24 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
     return uk.ear.caseservice.support.DatabaseScan.tablesHolding(jdbc, "ACT\\_%", text);
   }
 
+  @Test
+  void nobodyCommentsOnATaskSoNoCommentTextStaysInTheEngine() {
+    String instance = api.post("police", "/api/calls", call()).body().path("processInstanceId").asText();
+    String visit = taskOf(instance, "Task_RecordJointVisit").getId();
+    for (String user : List.of("sw.preston1", "mgr.preston", "admin")) {
+      Api.Response comment = api.post(user, "/engine-rest/task/" + visit + "/comment/create",
+          Map.of("message", "COMMENT-MARKER a note about the family"));
+      // Camunda's comment resource answers 400 to any refusal (a worker's: it cannot read the
+      // task's history; the others': the service refuses the command)
+      assertThat(comment.code()).as("%s: %s", user, comment.body()).isEqualTo(400);
+    }
+    WebappSession tasklist = WebappSession.login(port, "tasklist", "admin", "demo");
+    assertThat(tasklist.post("/camunda/api/engine/engine/default/task/" + visit + "/comment/create",
+        "{\"message\": \"COMMENT-MARKER\"}", "tasklist").statusCode()).isEqualTo(400);
+    assertThat(jdbc.queryForObject("select count(*) from ACT_HI_COMMENT where message_ like '%COMMENT-MARKER%'"
+        + " or full_msg_ is not null and task_id_ = ?", Integer.class, visit)).isZero();
+  }
+
   // --- work stays in the team
 
   @Test

@@ -283,6 +283,8 @@ class TasklistBrowserIT extends EndToEndTest {
     String marker = "DRAFT-" + java.util.UUID.randomUUID();
     type(labelled("Who attended"), marker + " PC Example");
     type(labelled("What did you find?"), marker + " Seen at home with a parent.");
+    // no Add Comment either: a comment's text would stay in the engine, outside the case record
+    assertThat(browser.findElements(By.cssSelector(".createCommentLink"))).noneMatch(WebElement::isDisplayed);
     // no Save offered; Tasklist's own save action (as on an expired session) keeps nothing
     By save = By.cssSelector(".form-actions button[ng-click^='save']");
     assertThat(browser.findElements(save)).isNotEmpty().noneMatch(WebElement::isDisplayed);

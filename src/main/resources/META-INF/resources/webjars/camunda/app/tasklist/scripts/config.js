@@ -3,8 +3,9 @@
  * keyboard shortcuts are Camunda's defaults).
  */
 export default {
-  // Drafts stay out of the browser: see ear/no-drafts.js and docs/data-protection.md
-  customScripts: ['ear/no-drafts'],
+  // Drafts stay out of the browser, comments out of the engine: see ear/*.js and
+  // docs/data-protection.md
+  customScripts: ['ear/no-drafts', 'ear/no-comments'],
 
   shortcuts: {
     claimTask: {
