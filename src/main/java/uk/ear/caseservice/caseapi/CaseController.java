@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.ear.caseservice.cases.AuditLine;
 import uk.ear.caseservice.cases.CaseAccess;
 import uk.ear.caseservice.cases.CaseLookup;
 import uk.ear.caseservice.cases.CaseView;
@@ -59,15 +60,6 @@ public class CaseController {
     return ResponseEntity.of(cases.handoverPack(caseRef, caller(auth, workerId), properties.zone()));
   }
 
-  /** One line of a case's audit trail, as a manager reads it. */
-  public record AuditLine(
-      java.time.OffsetDateTime at,
-      String user,
-      String action,
-      String channel,
-      String detail,
-      boolean refused) {}
-
   @GetMapping("/{caseRef}/audit")
   @Operation(
       summary = "Read who looked at a case and what was done with it",
@@ -79,19 +71,7 @@ public class CaseController {
       @PathVariable String caseRef, Authentication auth) {
     return ResponseEntity.of(
         cases.auditTrail(caseRef, caller(auth, null))
-            .map(
-                lines ->
-                    lines.stream()
-                        .map(
-                            a ->
-                                new AuditLine(
-                                    a.getAt().atZone(properties.zone()).toOffsetDateTime(),
-                                    a.getUsername(),
-                                    a.getAction(),
-                                    a.getChannel(),
-                                    a.getDetail(),
-                                    a.isRefused()))
-                        .toList()));
+            .map(lines -> lines.stream().map(a -> AuditLine.of(a, properties.zone())).toList()));
   }
 
   private static CaseAccess.Caller caller(Authentication auth, String workerId) {

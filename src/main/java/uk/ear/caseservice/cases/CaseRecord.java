@@ -85,13 +85,13 @@ public class CaseRecord {
   @Column(name = "support_extended", nullable = false)
   private boolean supportExtended;
 
-  /** Null until first saved: tells Spring Data the case (with an assigned id) is new. */
   private Instant erasedAt;
 
   private boolean legalHold;
 
   private String legalHoldReason;
 
+  /** Null until first saved: tells Spring Data the case (with an assigned id) is new. */
   @Version private Long version;
 
   @OneToMany(mappedBy = "caseRecord")

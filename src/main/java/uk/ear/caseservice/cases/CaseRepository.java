@@ -11,7 +11,9 @@ public interface CaseRepository extends JpaRepository<CaseRecord, Long> {
 
   Optional<CaseRecord> findByCaseRef(String caseRef);
 
-  boolean existsByCaseRef(String caseRef);
+  /** Which of {@code refs} are references of cases. */
+  @Query("select c.caseRef from CaseRecord c where c.caseRef in :refs")
+  java.util.Set<String> caseRefsAmong(@Param("refs") java.util.Collection<String> refs);
 
   /** Every case, open or closed, with a subject of this (normalised) name and date of birth. */
   @Query(

@@ -48,7 +48,8 @@ public record CaseView(
         c.getClosureReason());
   }
 
-  static OffsetDateTime at(Instant instant, ZoneId zone) {
+  /** An instant as the service shows it: in its time zone, with the offset; null stays null. */
+  public static OffsetDateTime at(Instant instant, ZoneId zone) {
     return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
   }
 }

@@ -119,12 +119,7 @@ public class Incident {
       return true;
     }
     java.time.LocalDate reported = reportedAt.atZone(zone).toLocalDate();
-    return subjects.stream()
-        .anyMatch(
-            s ->
-                s.getRole() == SubjectRole.CHILD
-                    || (s.getDateOfBirth() != null
-                        && s.getDateOfBirth().plusYears(18).isAfter(reported)));
+    return subjects.stream().anyMatch(s -> s.isChildOn(reported));
   }
 
   public Long getId() { return id; }

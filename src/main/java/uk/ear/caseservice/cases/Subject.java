@@ -53,6 +53,11 @@ public class Subject {
     return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
+  /** Named as a child, or under 18 on {@code day}. */
+  public boolean isChildOn(LocalDate day) {
+    return role == SubjectRole.CHILD || (dateOfBirth != null && dateOfBirth.plusYears(18).isAfter(day));
+  }
+
   public String getName() { return name; }
   public LocalDate getDateOfBirth() { return dateOfBirth; }
   public SubjectRole getRole() { return role; }

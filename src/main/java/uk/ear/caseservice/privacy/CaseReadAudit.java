@@ -158,8 +158,7 @@ public class CaseReadAudit {
             .filter(key -> key != null)
             .forEach(refs::add);
       }
-      refs.removeIf(ref -> !cases.existsByCaseRef(ref));
-      return refs;
+      return refs.isEmpty() ? refs : new TreeSet<>(cases.caseRefsAmong(refs));
     }
   }
 }

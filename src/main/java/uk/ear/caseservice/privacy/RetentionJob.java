@@ -16,7 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.ear.caseservice.cases.CaseErasure;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRepository;
-import uk.ear.caseservice.cases.Subject;
 
 /**
  * Erases closed cases' personal data when {@link RetentionPolicy} says so, in one transaction per
@@ -74,23 +73,28 @@ public class RetentionJob {
     List<String> erased = new ArrayList<>();
     List<String> keptRunning = new ArrayList<>();
     for (String caseRef : cases.refsToReviewForErasure(policy.closedBeforeAnyIsDue(now))) {
-      if (runningUnder(caseRef)) {
-        keptRunning.add(caseRef);
-      } else if (Boolean.TRUE.equals(transaction.execute(status -> eraseIfDue(caseRef, now)))) {
-        erased.add(caseRef);
+      switch (transaction.execute(status -> eraseIfDue(caseRef, now))) {
+        case ERASED -> erased.add(caseRef);
+        case RUNNING -> keptRunning.add(caseRef);
+        case KEPT -> { }
       }
     }
     return new Report(erased, keptRunning, dropOldAudit(now));
   }
 
-  private boolean eraseIfDue(String caseRef, Instant now) {
-    CaseRecord c = cases.findByCaseRef(caseRef).orElse(null);
-    if (c == null || c.getErasedAt() != null || c.isOnLegalHold() || runningUnder(caseRef)) {
-      return false;
+  private enum Outcome { ERASED, RUNNING, KEPT }
+
+  /** Checked again inside the case's transaction: held, erased or reopened meanwhile, it stays. */
+  private Outcome eraseIfDue(String caseRef, Instant now) {
+    if (runningUnder(caseRef)) {
+      return Outcome.RUNNING;
     }
-    List<Subject> subjects = c.getIncidents().stream().flatMap(i -> i.getSubjects().stream()).toList();
-    if (policy.erasableFrom(c, subjects).filter(from -> !now.isBefore(from)).isEmpty()) {
-      return false;
+    CaseRecord c = cases.findByCaseRef(caseRef).orElse(null);
+    if (c == null
+        || c.getErasedAt() != null
+        || c.isOnLegalHold()
+        || policy.erasableFrom(c).filter(from -> !now.isBefore(from)).isEmpty()) {
+      return Outcome.KEPT;
     }
     List<String> instances =
         history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef).list().stream()
@@ -100,7 +104,7 @@ public class RetentionJob {
       history.deleteHistoricProcessInstancesIfExists(instances);
     }
     erasure.erase(c, "retention");
-    return true;
+    return Outcome.ERASED;
   }
 
   private boolean runningUnder(String caseRef) {

@@ -5,13 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.Route;
-import uk.ear.caseservice.cases.Subject;
-import uk.ear.caseservice.cases.SubjectRole;
 import uk.ear.caseservice.shared.EarProperties;
 
 /**
@@ -39,7 +36,7 @@ public class RetentionPolicy {
     this.zone = properties.zone();
   }
 
-  public Optional<Instant> erasableFrom(CaseRecord c, List<Subject> subjects) {
+  public Optional<Instant> erasableFrom(CaseRecord c) {
     if (c.getClosedAt() == null) {
       return Optional.empty();
     }
@@ -50,17 +47,13 @@ public class RetentionPolicy {
     Instant adults = closed.plus(rules.adultAfterClosure()).toInstant();
     LocalDate firstCall = c.getReportedAt().atZone(zone).toLocalDate();
     Optional<Instant> children =
-        subjects.stream()
-            .filter(s -> isChild(s, firstCall))
+        c.getIncidents().stream()
+            .flatMap(incident -> incident.getSubjects().stream())
+            .filter(s -> s.isChildOn(firstCall))
             .map(s -> s.getDateOfBirth() == null ? firstCall : s.getDateOfBirth())
             .max(Comparator.naturalOrder())
             .map(youngest -> youngest.plusYears(rules.childUntilAge()).atStartOfDay(zone).toInstant());
     return Optional.of(children.filter(until -> until.isAfter(adults)).orElse(adults));
-  }
-
-  private static boolean isChild(Subject s, LocalDate firstCall) {
-    return s.getRole() == SubjectRole.CHILD
-        || (s.getDateOfBirth() != null && s.getDateOfBirth().plusYears(18).isAfter(firstCall));
   }
 
   /** The shortest period of all: no case closed more recently can be due. */

@@ -7,11 +7,13 @@ import java.time.ZoneId;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.ear.caseservice.cases.AuditLine;
 import uk.ear.caseservice.cases.CaseAudit;
 import uk.ear.caseservice.cases.CaseAuditRepository;
 import uk.ear.caseservice.cases.CaseEntryRepository;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.CaseRepository;
+import uk.ear.caseservice.cases.CaseView;
 import uk.ear.caseservice.cases.Subject;
 import uk.ear.caseservice.shared.EarProperties;
 
@@ -48,7 +50,7 @@ public class SubjectAccess {
       List<Person> people,
       List<Call> calls,
       List<Entry> entries,
-      List<Look> lookedAt) {}
+      List<AuditLine> lookedAt) {}
 
   public record Person(String name, LocalDate dateOfBirth, String role, String incidentRef) {}
 
@@ -58,9 +60,6 @@ public class SubjectAccess {
 
   public record Entry(
       OffsetDateTime recordedAt, String recordedBy, String kind, String outcome, String details) {}
-
-  public record Look(
-      OffsetDateTime at, String user, String action, String channel, String detail, boolean refused) {}
 
   private final CaseRepository cases;
   private final CaseEntryRepository entries;
@@ -125,11 +124,11 @@ public class SubjectAccess {
             .map(e -> new Entry(at(e.getRecordedAt()), e.getRecordedBy(), e.getKind(), e.getOutcome(), e.getDetails()))
             .toList(),
         audit.findByCaseRefOrderByIdAsc(c.getCaseRef()).stream()
-            .map(a -> new Look(at(a.getAt()), a.getUsername(), a.getAction(), a.getChannel(), a.getDetail(), a.isRefused()))
+            .map(a -> AuditLine.of(a, zone))
             .toList());
   }
 
   private OffsetDateTime at(java.time.Instant instant) {
-    return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    return CaseView.at(instant, zone);
   }
 }
