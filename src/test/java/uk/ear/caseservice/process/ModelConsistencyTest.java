@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -160,9 +158,7 @@ class ModelConsistencyTest {
     return byId;
   }
 
-  private static List<Path> files(String folder, String suffix) throws IOException {
-    try (Stream<Path> paths = Files.list(new File(folder).toPath())) {
-      return paths.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
-    }
+  private static List<Path> files(String folder, String suffix) {
+    return ModelChecks.files(Path.of(folder), suffix);
   }
 }
