@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.ear.caseservice.activity.Activities;
 import uk.ear.caseservice.cases.AuditLine;
 import uk.ear.caseservice.cases.CaseAccess;
 import uk.ear.caseservice.cases.CaseLookup;
@@ -24,15 +25,21 @@ import uk.ear.caseservice.shared.EarProperties;
 public class CaseController {
 
   private final CaseLookup cases;
+  private final Activities activities;
   private final EarProperties properties;
 
-  public CaseController(CaseLookup cases, EarProperties properties) {
+  public CaseController(CaseLookup cases, Activities activities, EarProperties properties) {
     this.cases = cases;
+    this.activities = activities;
     this.properties = properties;
   }
 
   @GetMapping("/{caseRef}")
-  @Operation(summary = "Read a case", description = "404 for an unknown case or one you may not see")
+  @Operation(
+      summary = "Read a case",
+      description =
+          "With its activities (kind, status, dueAt, outcome). 404 for an unknown case or one you"
+              + " may not see")
   public ResponseEntity<CaseView> read(
       @PathVariable String caseRef,
       @Parameter(description = "the external-task workers: the worker id that holds one of the case's tasks")
@@ -40,7 +47,23 @@ public class CaseController {
           String workerId,
       Authentication auth) {
     return ResponseEntity.of(
-        cases.read(caseRef, caller(auth, workerId)).map(c -> CaseView.of(c, properties.zone())));
+        cases
+            .read(caseRef, caller(auth, workerId))
+            .map(c -> CaseView.of(c, properties.zone()).withActivities(activitiesOf(caseRef))));
+  }
+
+  private java.util.List<CaseView.ActivityView> activitiesOf(String caseRef) {
+    return activities.of(caseRef).stream()
+        .map(
+            a ->
+                new CaseView.ActivityView(
+                    a.getKind().name(),
+                    a.getStatus().name(),
+                    CaseView.at(a.getDueAt(), properties.zone()),
+                    CaseView.at(a.getEndedAt(), properties.zone()),
+                    a.getOutcome(),
+                    a.getScore()))
+        .toList();
   }
 
   @GetMapping("/{caseRef}/handover-pack")

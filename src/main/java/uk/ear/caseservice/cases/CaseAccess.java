@@ -59,7 +59,8 @@ public class CaseAccess {
   public boolean canRead(CaseRecord c, Caller caller) {
     return mayWork(c, caller)
         || (caller.groups().contains(Teams.WORKERS_GROUP) && holdsTask(c, caller.workerId(), null))
-        || (caller.groups().contains(Teams.POLICE_GROUP) && cases.hasIncidentReceivedBy(c, caller.user()));
+        || (caller.groups().contains(Teams.POLICE_GROUP) && cases.hasIncidentReceivedBy(c, caller.user()))
+        || (caller.groups().contains(Teams.HOSPITAL_GROUP) && cases.hasAdmissionReceivedBy(c, caller.user()));
   }
 
   /** The case record with its people and notes, as the handover pack carries it. */

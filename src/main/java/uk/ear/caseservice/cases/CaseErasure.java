@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Erases a closed case's personal data from the service's tables, keeping what the figures need
  * (grade, category, district, team, the times, whether the window was met, how it closed): the
  * people go, so do the workers' entries; the calls keep their references but lose their location,
- * summary and officer. The case is marked erased and the erasure audited. When to erase, and the
+ * summary and officer; hospital admissions their summary and contact. The case is marked erased and the erasure audited. When to erase, and the
  * engine's history, are the retention job's ({@code privacy.RetentionJob}).
  */
 @Service
@@ -42,6 +42,13 @@ public class CaseErasure {
         .createQuery(
             "update Incident i set i.location = :erased, i.summary = :erased,"
                 + " i.officerName = null, i.officerCollar = null where i.caseRecord = :c")
+        .setParameter("erased", ERASED)
+        .setParameter("c", c)
+        .executeUpdate();
+    entities
+        .createQuery(
+            "update Admission a set a.summary = :erased, a.contactName = null, a.contactPhone = null"
+                + " where a.caseRecord = :c")
         .setParameter("erased", ERASED)
         .setParameter("c", c)
         .executeUpdate();

@@ -25,8 +25,8 @@ public class CaseRecord {
 
   private String team;
 
-  @Column(nullable = false)
-  private int grade;
+  /** The police grade of the first call; null for a case a hospital opened. */
+  private Integer grade;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -91,6 +91,16 @@ public class CaseRecord {
 
   private String legalHoldReason;
 
+  /** A missing person's return, as recorded at the joint visit. */
+  @Column(name = "returned_at")
+  private Instant returnedAt;
+
+  @Column(name = "abuse_disclosed", nullable = false)
+  private boolean abuseDisclosed;
+
+  @Column(name = "ppu_involved", nullable = false)
+  private boolean ppuInvolved;
+
   /** Null until first saved: tells Spring Data the case (with an assigned id) is new. */
   @Version private Long version;
 
@@ -135,6 +145,28 @@ public class CaseRecord {
     }
   }
 
+  /**
+   * Opened by a hospital's admission: the liaison with the hospital is due at {@code liaisonDueAt},
+   * which is the case's response deadline.
+   */
+  public void openForAdmission(
+      Admission admission, String team, Route route, int priority, Instant liaisonDueAt) {
+    this.category = admission.getReason().category();
+    this.district = admission.getDistrict();
+    this.reportedAt = admission.getAdmittedAt();
+    this.team = team;
+    this.route = route;
+    this.priority = priority;
+    this.responseDueAt = liaisonDueAt;
+    if (route == Route.REFERRED_OUT) {
+      this.stage = Stage.REFERRED_OUT;
+      this.closedAt = openedAt;
+      this.closureReason = "REFERRED_TO_DISTRICT_SERVICES";
+    } else {
+      this.stage = Stage.ASSESSMENT;
+    }
+  }
+
   /** The joint visit happened: the window was met or not; {@code worker} (if any) keeps the case. */
   public void recordVisit(Instant visitedAt, String worker) {
     this.visitedAt = visitedAt;
@@ -143,6 +175,13 @@ public class CaseRecord {
       this.allocatedWorker = worker;
     }
     this.stage = Stage.ASSESSMENT;
+  }
+
+  /** What the visit found that decides the case's activities. */
+  public void recordVisitFindings(Instant returnedAt, boolean abuseDisclosed, boolean ppuInvolved) {
+    this.returnedAt = returnedAt;
+    this.abuseDisclosed = abuseDisclosed;
+    this.ppuInvolved = ppuInvolved;
   }
 
   /** The response window passed with no visit recorded. */
@@ -207,7 +246,7 @@ public class CaseRecord {
   public String getCaseRef() { return caseRef; }
   public Stage getStage() { return stage; }
   public String getTeam() { return team; }
-  public int getGrade() { return grade; }
+  public Integer getGrade() { return grade; }
   public Category getCategory() { return category; }
   public District getDistrict() { return district; }
   public Route getRoute() { return route; }
@@ -230,4 +269,8 @@ public class CaseRecord {
   public Instant getSupportStartedAt() { return supportStartedAt; }
   public Instant getSupportEndsAt() { return supportEndsAt; }
   public boolean isSupportExtended() { return supportExtended; }
+
+  public Instant getReturnedAt() { return returnedAt; }
+  public boolean isAbuseDisclosed() { return abuseDisclosed; }
+  public boolean isPpuInvolved() { return ppuInvolved; }
 }

@@ -44,6 +44,12 @@ public class CaseRecords {
     add(c, "JOINT_VISIT", taskId, risk, visitedAt, notes, worker);
   }
 
+  /** What the visit found that decides the case's activities (see ActivitiesForCase.dmn). */
+  public void recordVisitFindings(
+      String caseRef, Instant returnedAt, boolean abuseDisclosed, boolean ppuInvolved) {
+    get(caseRef).recordVisitFindings(returnedAt, abuseDisclosed, ppuInvolved);
+  }
+
   public void recordMissedResponse(String caseRef) {
     CaseRecord c = get(caseRef);
     c.recordMissedResponse(clock.instant());

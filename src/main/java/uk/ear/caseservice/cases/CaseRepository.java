@@ -48,5 +48,8 @@ public interface CaseRepository extends JpaRepository<CaseRecord, Long> {
   @Query("select count(i) > 0 from Incident i where i.caseRecord = :c and i.receivedBy = :user")
   boolean hasIncidentReceivedBy(@Param("c") CaseRecord caseRecord, @Param("user") String user);
 
+  @Query("select count(a) > 0 from Admission a where a.caseRecord = :c and a.receivedBy = :user")
+  boolean hasAdmissionReceivedBy(@Param("c") CaseRecord caseRecord, @Param("user") String user);
+
   long countByStage(Stage stage);
 }

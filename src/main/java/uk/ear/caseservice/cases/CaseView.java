@@ -11,7 +11,7 @@ public record CaseView(
     List<String> incidentRefs,
     Stage stage,
     String team,
-    int grade,
+    Integer grade,
     Category category,
     District district,
     Route route,
@@ -24,7 +24,20 @@ public record CaseView(
     String allocatedWorker,
     OffsetDateTime openedAt,
     OffsetDateTime closedAt,
-    String closureReason) {
+    String closureReason,
+    List<ActivityView> activities) {
+
+  /** One of the teams' activities on the case (a return home interview, a DASH checklist, ...). */
+  public record ActivityView(
+      String kind, String status, OffsetDateTime dueAt, OffsetDateTime endedAt, String outcome, Integer score) {}
+
+  /** The same case with its activities. */
+  public CaseView withActivities(List<ActivityView> activities) {
+    return new CaseView(
+        caseRef, incidentRefs, stage, team, grade, category, district, route, priority, reportedAt,
+        responseDueAt, visitedAt, respondedInTime, responseMissedAt, allocatedWorker, openedAt,
+        closedAt, closureReason, List.copyOf(activities));
+  }
 
   public static CaseView of(CaseRecord c, ZoneId zone) {
     return new CaseView(
@@ -45,7 +58,8 @@ public record CaseView(
         c.getAllocatedWorker(),
         at(c.getOpenedAt(), zone),
         at(c.getClosedAt(), zone),
-        c.getClosureReason());
+        c.getClosureReason(),
+        List.of());
   }
 
   /** An instant as the service shows it: in its time zone, with the offset; null stays null. */

@@ -13,7 +13,7 @@ import java.util.List;
 public record HandoverPack(
     String caseRef,
     String team,
-    int grade,
+    Integer grade,
     Category category,
     District district,
     Stage stage,

@@ -13,9 +13,15 @@ public class Subject {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  /** The police call that named the person, or null for a hospital's patient. */
+  @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "incident_id")
   private Incident incident;
+
+  /** The hospital admission of the person, or null for a person a police call named. */
+  @OneToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "admission_id")
+  private Admission admission;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "case_id")
@@ -38,6 +44,14 @@ public class Subject {
 
   Subject(Incident incident, String name, LocalDate dateOfBirth, SubjectRole role) {
     this.incident = incident;
+    this.name = name;
+    this.matchName = matchName(name);
+    this.dateOfBirth = dateOfBirth;
+    this.role = role;
+  }
+
+  Subject(Admission admission, String name, LocalDate dateOfBirth, SubjectRole role) {
+    this.admission = admission;
     this.name = name;
     this.matchName = matchName(name);
     this.dateOfBirth = dateOfBirth;

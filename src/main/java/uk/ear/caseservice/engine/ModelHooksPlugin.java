@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds every {@link EveryUserTask} bean to every user task, and every {@link EveryCalledProcess}
- * bean to the start of every process, when the engine parses a model. The beans are looked up at
+ * bean to the start and end of every process, when the engine parses a model. The beans are looked up at
  * the first event, not when the engine is built: they need the engine themselves.
  */
 @Component
@@ -84,14 +84,21 @@ public class ModelHooksPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void parseProcess(Element element, ProcessDefinitionEntity process) {
+      String key = process.getKey();
       process.addListener(
           ExecutionListener.EVENTNAME_START,
           (ExecutionListener)
               execution -> {
                 if (execution.getSuperExecution() != null) {
-                  for (EveryCalledProcess hook : calledProcessHooks.get()) {
-                    hook.notify(execution);
-                  }
+                  calledProcessHooks.get().forEach(hook -> hook.started(execution, key));
+                }
+              });
+      process.addListener(
+          ExecutionListener.EVENTNAME_END,
+          (ExecutionListener)
+              execution -> {
+                if (execution.getSuperExecution() != null) {
+                  calledProcessHooks.get().forEach(hook -> hook.ended(execution, key));
                 }
               });
     }

@@ -58,6 +58,21 @@ public class Deadlines {
     return Date.from(workingDaysAfter(clock.instant(), workingDays));
   }
 
+  /**
+   * Close of business today, on a working day before close of business; otherwise close of
+   * business on the next working day: for "the same working day".
+   */
+  public Date endOfWorkingDay() {
+    Instant now = clock.instant();
+    ZonedDateTime local = now.atZone(properties.zone());
+    Instant today =
+        local.toLocalDate().atTime(properties.workingDay().closeOfBusiness()).atZone(properties.zone()).toInstant();
+    if (calendar.isWorkingDay(local.toLocalDate()) && now.isBefore(today)) {
+      return Date.from(today);
+    }
+    return Date.from(workingDaysAfter(now, 1));
+  }
+
   /** {@code hours} after the team is next on duty (now, in hours): for what EDT hands on. */
   public Date teamOnDutyPlusHours(int hours) {
     return Date.from(outOfHours.teamOnDutyFrom(clock.instant()).plus(Duration.ofHours(hours)));

@@ -38,7 +38,7 @@ public class SubjectAccess {
       String team,
       String stage,
       String category,
-      int grade,
+      Integer grade,
       String district,
       OffsetDateTime openedAt,
       OffsetDateTime closedAt,

@@ -122,7 +122,7 @@ public abstract class CaseFormListener implements TaskListener {
   }
 
   /** The Tasklist or REST user completing the task; the assignee when completed by the system. */
-  protected static String userOf(DelegateTask task) {
+  public static String userOf(DelegateTask task) {
     Authentication auth = authenticationOf(task);
     if (auth != null && auth.getUserId() != null) {
       return auth.getUserId();

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
+import uk.ear.caseservice.cases.Admission;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.Incident;
 import uk.ear.caseservice.shared.EarProperties;
@@ -29,8 +30,18 @@ public class CaseProcess {
    * ({@code ModelConsistencyTest} checks that every call activity's process is listed).
    */
   public static final java.util.List<String> CASE_PROCESSES =
-      java.util.List.of(PROCESS_KEY, "IntensiveSupport", "Handover");
+      java.util.List.of(
+          PROCESS_KEY,
+          "IntensiveSupport",
+          "Handover",
+          // the teams' activities (activity.ActivityKind; ModelConsistencyTest keeps them alike)
+          "ReturnHomeInterview",
+          "WelfareCheck",
+          "DomesticAbuseRisk",
+          "PpuJointWork",
+          "HospitalLiaison");
   public static final String REPEAT_INCIDENT_MESSAGE = "RepeatIncidentReported";
+  public static final String HOSPITAL_ADMISSION_MESSAGE = "HospitalAdmissionReported";
   public static final String CLOSURE_REQUESTED_MESSAGE = "CaseClosureRequested";
   /** The process a worker starts in Tasklist to ask for an early closure. */
   public static final String CLOSURE_REQUEST_KEY = "RequestCaseClosure";
@@ -53,9 +64,31 @@ public class CaseProcess {
 
   /** Starts the case's process; joins the caller's transaction. Returns the instance id. */
   public String start(CaseRecord c, Incident firstCall) {
+    Map<String, Object> vars = caseVariables(c);
+    vars.put(CaseVariables.INCIDENT_REF, firstCall.getIncidentRef());
+    vars.put(CaseVariables.CHILD_INVOLVED, firstCall.involvesChild(zone));
+    return start(c, vars);
+  }
+
+  /**
+   * Starts the process of a case a hospital's admission opened: the liaison with the hospital
+   * comes first, for the group and by the time the intake decided.
+   */
+  public String startForAdmission(CaseRecord c, Admission admission) {
+    Map<String, Object> vars = caseVariables(c);
+    vars.put(CaseVariables.INCIDENT_REF, null);
+    vars.put(CaseVariables.ADMISSION_REF, admission.getAdmissionRef());
+    vars.put(CaseVariables.CHILD_INVOLVED, admission.involvesChild());
+    vars.put(CaseVariables.LIAISON_GROUP, admission.getLiaisonGroup());
+    vars.put(
+        CaseVariables.LIAISON_DUE_AT,
+        admission.getLiaisonDueAt() == null ? null : Date.from(admission.getLiaisonDueAt()));
+    return start(c, vars);
+  }
+
+  private Map<String, Object> caseVariables(CaseRecord c) {
     Map<String, Object> vars = new HashMap<>();
     vars.put(CaseVariables.CASE_REF, c.getCaseRef());
-    vars.put(CaseVariables.INCIDENT_REF, firstCall.getIncidentRef());
     vars.put(CaseVariables.TEAM, c.getTeam());
     vars.put(CaseVariables.TEAM_GROUP, c.getTeam() == null ? null : teams.groupOf(c.getTeam()));
     vars.put(CaseVariables.ROUTE, c.getRoute().name());
@@ -67,10 +100,13 @@ public class CaseProcess {
         c.getResponseDueAt() == null ? null : Date.from(c.getResponseDueAt()));
     vars.put(CaseVariables.PRIORITY, c.getPriority());
     vars.put(CaseVariables.ALLOCATED_WORKER, null);
-    vars.put(CaseVariables.CHILD_INVOLVED, firstCall.involvesChild(zone));
     vars.put(
         CaseVariables.SECOND_ESCALATION_AT,
         c.getSecondEscalationAt() == null ? null : Date.from(c.getSecondEscalationAt()));
+    return vars;
+  }
+
+  private String start(CaseRecord c, Map<String, Object> vars) {
     ProcessInstance instance =
         runtime
             .createProcessInstanceByKey(PROCESS_KEY)
@@ -81,6 +117,19 @@ public class CaseProcess {
       grantTeamRead(instance.getId(), teams.groupOf(c.getTeam()));
     }
     return instance.getId();
+  }
+
+  /** A hospital admission joined an open case: the liaison with the hospital runs in it. */
+  public void reportAdmission(CaseRecord c, Admission admission) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(CaseVariables.ADMISSION_REF, admission.getAdmissionRef());
+    vars.put(CaseVariables.LIAISON_GROUP, admission.getLiaisonGroup());
+    vars.put(CaseVariables.LIAISON_DUE_AT, Date.from(admission.getLiaisonDueAt()));
+    runtime
+        .createMessageCorrelation(HOSPITAL_ADMISSION_MESSAGE)
+        .processInstanceBusinessKey(c.getCaseRef())
+        .setVariablesToTriggeredScope(vars)
+        .correlateWithResult();
   }
 
   /** A new call joined an open case: the allocated worker gets a task to review it. */

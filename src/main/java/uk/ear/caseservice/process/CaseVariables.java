@@ -19,6 +19,11 @@ public final class CaseVariables {
   public static final String REPEAT_INCIDENT_REF = "repeatIncidentRef";
   public static final String REPEAT_RESPONSE_DUE_AT = "repeatResponseDueAt";
   public static final String REPEAT_PRIORITY = "repeatPriority";
+  public static final String ADMISSION_REF = "admissionRef";
+  /** Who liaises with the hospital: the team's group, or EDT out of hours. */
+  public static final String LIAISON_GROUP = "liaisonGroup";
+  public static final String LIAISON_DUE_AT = "liaisonDueAt";
+
 
   private CaseVariables() {}
 }

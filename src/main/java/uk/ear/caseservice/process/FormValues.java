@@ -127,7 +127,8 @@ public final class FormValues {
 
   /**
    * The ticked options of a checklist: Tasklist submits a JSON array (a Spin value), other
-   * clients may send a list or a JSON string. At least one, each one of the form's options.
+   * clients may send a list or a JSON string. Each one of the form's options; at least one where
+   * the form requires the field.
    */
   public List<String> options(String key) {
     FormField field = use(key);
@@ -137,7 +138,7 @@ public final class FormValues {
       problems.add(quote(field) + " must be a list of options.");
       return List.of();
     }
-    if (ticked.isEmpty()) {
+    if (ticked.isEmpty() && field.required()) {
       problems.add(quote(field) + ": choose at least one.");
     } else if (!field.options().containsAll(ticked)) {
       problems.add(quote(field) + " must be among " + sorted(field) + ".");
@@ -208,6 +209,32 @@ public final class FormValues {
     return later.toInstant().isAfter(clock.instant().plus(CLOCK_TOLERANCE))
         ? earlier.toInstant()
         : later.toInstant();
+  }
+
+  /**
+   * A date (a datetime field of subtype date: Tasklist sends {@code 2026-11-23}); {@code past}:
+   * not after today in Europe/London, else not before today.
+   */
+  public java.time.LocalDate date(String key, boolean required, boolean past) {
+    FormField field = use(key);
+    Object value = value(key);
+    if (missing(value, field, required)) {
+      return null;
+    }
+    java.time.LocalDate date;
+    try {
+      date = java.time.LocalDate.parse(((String) value).strip());
+    } catch (DateTimeParseException | ClassCastException e) {
+      problems.add(quote(field) + " must be a date like 2026-11-23.");
+      return null;
+    }
+    java.time.LocalDate today = clock.instant().atZone(zone).toLocalDate();
+    if (past && date.isAfter(today)) {
+      problems.add(quote(field) + " cannot be in the future.");
+    } else if (!past && date.isBefore(today)) {
+      problems.add(quote(field) + " cannot be in the past.");
+    }
+    return date;
   }
 
   /** Adds a rule of the task's own (e.g. the visit cannot be before the call). */

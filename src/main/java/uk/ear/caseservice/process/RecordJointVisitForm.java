@@ -5,8 +5,13 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
+import uk.ear.caseservice.cases.Category;
 
-/** Form_RecordJointVisit: when the worker arrived, what they found, the risk after the visit. */
+/**
+ * Form_RecordJointVisit: when the worker arrived, what they found, the risk after the visit, and
+ * the findings that decide the case's activities (a missing person's return, domestic abuse
+ * disclosed, joint work with the police PPU).
+ */
 @Component("jointVisitFormListener")
 class RecordJointVisitForm extends CaseFormListener {
 
@@ -27,6 +32,12 @@ class RecordJointVisitForm extends CaseFormListener {
     }
     String attendees = form.text("visitAttendees");
     boolean personSeen = form.flag("personSeen");
+    Instant returnedAt = form.pastDateTime("returnedAt");
+    if (returnedAt != null && c.getCategory() != Category.MISSING_PERSON) {
+      form.problem("'" + form.label("returnedAt") + "' is only for a missing person.");
+    }
+    boolean abuseDisclosed = form.flag("abuseDisclosed");
+    boolean ppuInvolved = form.flag("ppuInvolved");
     String risk = form.choice("riskLevel");
     String notes = form.text("visitNotes");
     boolean byEdt = completedByEdt(task, c);
@@ -38,6 +49,7 @@ class RecordJointVisitForm extends CaseFormListener {
               + notes;
       // the visiting worker keeps the case; after an EDT visit the morning team reviews and takes it
       records.recordVisit(caseRef, visitedAt, user, !byEdt, task.getId(), risk, details);
+      records.recordVisitFindings(caseRef, returnedAt, abuseDisclosed, ppuInvolved);
       task.getExecution().setVariable(CaseVariables.VISITED_OUT_OF_HOURS, byEdt);
     };
   }

@@ -20,7 +20,7 @@ class TeamReadsCalledProcesses implements EveryCalledProcess {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
+  public void started(DelegateExecution execution, String processKey) {
     Object teamGroup = execution.getVariable(CaseVariables.TEAM_GROUP);
     if (teamGroup != null) {
       ServiceCommands.withoutAuthorization(

@@ -42,7 +42,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             .map(e -> new FieldProblem(e.getField(), message(e)))
             .sorted(Comparator.comparing(FieldProblem::field))
             .toList();
-    return badRequest("The call has invalid fields.", errors);
+    return badRequest("The request has invalid fields.", errors);
   }
 
   @Override
@@ -61,7 +61,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
               : mapping instanceof MismatchedInputException
                   ? "has the wrong type or format"
                   : "cannot be read";
-      return badRequest("The call has invalid fields.", List.of(new FieldProblem(field, message)));
+      return badRequest("The request has invalid fields.", List.of(new FieldProblem(field, message)));
     }
     return badRequest(
         "The request body is not valid JSON.",

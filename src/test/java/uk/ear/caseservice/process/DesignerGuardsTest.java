@@ -26,7 +26,10 @@ class DesignerGuardsTest {
   static final Path FORMS = Path.of("forms");
   static final Path TEMPLATES = Path.of("element-templates");
   static final Set<String> CORRELATED =
-      Set.of(CaseProcess.REPEAT_INCIDENT_MESSAGE, CaseProcess.CLOSURE_REQUESTED_MESSAGE);
+      Set.of(
+          CaseProcess.REPEAT_INCIDENT_MESSAGE,
+          CaseProcess.CLOSURE_REQUESTED_MESSAGE,
+          CaseProcess.HOSPITAL_ADMISSION_MESSAGE);
 
   @TempDir Path copy;
 
@@ -37,6 +40,17 @@ class DesignerGuardsTest {
     assertThat(ModelChecks.missingMessages(PROCESSES, CORRELATED)).isEmpty();
     assertThat(ModelChecks.unknownCandidateGroups(PROCESSES, groupsSetUp())).isEmpty();
     assertThat(ModelChecks.decisionInputMismatches(PROCESSES, ResponsePolicy.DECISION_INPUTS)).isEmpty();
+    // the inputs the service passes to the activities decision, and the DASH values the MARAC
+    // decision reads (written by the checklist's listener only)
+    assertThat(
+            ModelChecks.decisionInputMismatches(
+                PROCESSES,
+                java.util.Map.of(
+                    uk.ear.caseservice.activity.ActivitiesForCase.DECISION,
+                    uk.ear.caseservice.activity.ActivitiesForCase.INPUTS,
+                    "MaracReferral",
+                    java.util.Set.of("dashYesCount", "professionalJudgement", "callOutsIn12Months"))))
+        .isEmpty();
     assertThat(ModelChecks.templateMismatches(PROCESSES, TEMPLATES)).isEmpty();
   }
 

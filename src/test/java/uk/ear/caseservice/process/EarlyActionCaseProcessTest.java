@@ -55,6 +55,7 @@ class EarlyActionCaseProcessTest extends ProcessScenario {
   static final String HANDOVER_ENDS = "HandoverEnds";
 
   Allocation allocation;
+  uk.ear.caseservice.activity.ActivityPlan plan;
 
   @BeforeEach
   void mocks() {
@@ -65,8 +66,150 @@ class EarlyActionCaseProcessTest extends ProcessScenario {
     // the case record's rule names the visiting worker
     registerJavaDelegateMock("allocateCaseDelegate")
         .onExecutionSetVariables(Map.of("allocatedWorker", WORKER));
+    // no activity unless a test plans one (the real plan comes from ActivitiesForCase.dmn)
+    plan = Expressions.registerMockInstance("activityPlan", uk.ear.caseservice.activity.ActivityPlan.class);
     calledProcessWaitsFor("IntensiveSupport", SUPPORT_ENDS);
     calledProcessWaitsFor("Handover", HANDOVER_ENDS);
+  }
+
+  // --- the teams' activities ---------------------------------------------------------------------
+
+  @Test
+  void theAssessmentWaitsForTheRequiredActivitiesWhileOthersRunUntilTheCaseCloses() {
+    calledProcessWaitsFor("ReturnHomeInterview", "ReturnInterviewHeld");
+    calledProcessWaitsFor("WelfareCheck", "WelfareCheckDone");
+    calledProcessWaitsFor("PpuJointWork", "JointWorkDone");
+    when(plan.beforeAssessment(CASE_REF)).thenReturn(List.of("ReturnHomeInterview", "WelfareCheck"));
+    when(plan.alongside(CASE_REF)).thenReturn(List.of("PpuJointWork"));
+    callReceived("JOINT_VISIT", 2, 90);
+
+    visit();
+
+    verifyJavaDelegateMock("chooseActivitiesDelegate").executed();
+    assertThat(pi)
+        .hasPassedInOrder("Task_AllocateCase", "Task_ChooseActivities")
+        .isWaitingAt(
+            "Task_AssessNeeds",
+            "CallActivity_CarryOutRequiredActivities",
+            "CallActivity_CarryOutOtherActivities");
+    // each activity is its own process instance of the case, started with its reference
+    Assertions.assertThat(
+            runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list())
+        .extracting(p -> p.getBusinessKey())
+        .containsOnly(CASE_REF)
+        .hasSize(3);
+
+    // the assessment is done first, but its outcome waits for both required activities
+    assess("NO_FURTHER_ACTION");
+    assertThat(pi).isWaitingAt("Gateway_AssessmentDone").hasNotPassed("Gateway_AssessmentOutcome");
+    activityEnds("ReturnHomeInterview", "ReturnInterviewHeld");
+    assertThat(pi).hasNotPassed("Gateway_AssessmentOutcome");
+    activityEnds("WelfareCheck", "WelfareCheckDone");
+
+    // the case closes with the PPU work still open: closing ends it, and only it
+    Assertions.assertThat(caseClosesAs()).isEqualTo("NO_FURTHER_ACTION");
+    Assertions.assertThat(calledInstance("PpuJointWork")).isNull();
+    assertThat(pi).hasPassed("EndEvent_OtherActivitiesStopped").hasNotPassed("EndEvent_OtherActivitiesDone");
+  }
+
+  @Test
+  void activitiesAlongsideEndOnTheirOwnAndAReassessmentStartsNoneTwice() {
+    calledProcessWaitsFor("PpuJointWork", "JointWorkDone");
+    when(plan.alongside(CASE_REF)).thenReturn(List.of("PpuJointWork"));
+    callAboutAChild();
+    visit();
+    activityEnds("PpuJointWork", "JointWorkDone");
+    assertThat(pi).hasPassed("EndEvent_OtherActivitiesDone");
+
+    // a refused closure: the assessment again, with no activity left to run
+    assess("NO_FURTHER_ACTION");
+    managerRefusesClosure();
+    assertThat(pi).isWaitingAt("Task_AssessNeeds");
+    Assertions.assertThat(calledInstance("PpuJointWork")).isNull();
+    Assertions.assertThat(timesPassed("Gateway_AssessmentBegins")).isEqualTo(2);
+  }
+
+  // --- hospital admissions ------------------------------------------------------------------------
+
+  @Test
+  void aCaseAHospitalOpenedLiaisesWithTheHospitalThenAssessesWithoutAVisit() {
+    calledProcessWaitsFor("HospitalLiaison", "Liaised");
+    admissionReceived(false);
+
+    assertThat(pi).isWaitingAt("CallActivity_LiaiseWithHospital");
+    var liaison = calledInstance("HospitalLiaison");
+    Assertions.assertThat(liaison.getBusinessKey()).isEqualTo(CASE_REF);
+    // the liaison gets the group and the due date the intake decided
+    Assertions.assertThat(runtimeService().getVariables(liaison.getId()))
+        .containsEntry("liaisonGroup", EDT)
+        .containsEntry("activityDueAt", Date.from(NOW.plusSeconds(4 * 3600)))
+        .containsEntry("caseRef", CASE_REF)
+        .containsEntry("teamGroup", TEAM_GROUP);
+    liaisonEndsWith("ASSESS");
+
+    assertThat(pi)
+        .hasPassed("Gateway_LiaisonOutcome", "Task_AllocateCase", "Task_ChooseActivities")
+        .hasNotPassed("Task_RecordJointVisit")
+        .isWaitingAt("Task_AssessNeeds");
+  }
+
+  @Test
+  void noFurtherActionAfterLiaisonAboutAChildNeedsAManagerToApprove() {
+    calledProcessWaitsFor("HospitalLiaison", "Liaised");
+    admissionReceived(true);
+    liaisonEndsWith("NO_FURTHER_ACTION");
+
+    isManagersWork(taskAt("Task_ApproveClosure"), MONDAY_COB, 90);
+    managerApprovesClosure();
+    Assertions.assertThat(caseClosesAs()).isEqualTo("NO_FURTHER_ACTION");
+  }
+
+  @Test
+  void anAdmissionToAnOpenCaseLiaisesWithTheHospitalAndInterruptsNothing() {
+    calledProcessWaitsFor("HospitalLiaison", "Liaised");
+    callReceived("JOINT_VISIT", 2, 90);
+
+    Date due = Date.from(NOW.plusSeconds(4 * 3600));
+    runtimeService()
+        .createMessageCorrelation("HospitalAdmissionReported")
+        .processInstanceBusinessKey(CASE_REF)
+        .setVariablesToTriggeredScope(
+            Map.of("admissionRef", "RPH-1", "liaisonGroup", TEAM_GROUP, "liaisonDueAt", due))
+        .correlate();
+
+    assertThat(pi).isWaitingAt("Task_RecordJointVisit", "CallActivity_LiaiseWithHospitalAgain");
+    Assertions.assertThat(runtimeService().getVariables(calledInstance("HospitalLiaison").getId()))
+        .containsEntry("liaisonGroup", TEAM_GROUP)
+        .containsEntry("activityDueAt", due)
+        .containsEntry("priority", 90);
+    liaisonEndsWith("ASSESS");
+    assertThat(pi).hasPassed("EndEvent_AdmissionLiaised").isWaitingAt("Task_RecordJointVisit");
+  }
+
+  private void admissionReceived(boolean child) {
+    Map<String, Object> vars = variables("HOSPITAL_LIAISON", 2, 90);
+    vars.put("grade", null);
+    vars.put("incidentRef", null);
+    vars.put("admissionRef", "RPH-2026-118822");
+    vars.put("childInvolved", child);
+    vars.put("liaisonGroup", EDT);
+    vars.put("liaisonDueAt", Date.from(NOW.plusSeconds(4 * 3600)));
+    pi = runtimeService().startProcessInstanceByKey("EarlyActionCase", CASE_REF, vars);
+  }
+
+  private void liaisonEndsWith(String outcome) {
+    runtimeService()
+        .createMessageCorrelation("Liaised")
+        .processInstanceId(calledInstance("HospitalLiaison").getId())
+        .setVariable("liaisonOutcome", outcome)
+        .correlate();
+  }
+
+  private void activityEnds(String key, String message) {
+    runtimeService()
+        .createMessageCorrelation(message)
+        .processInstanceId(calledInstance(key).getId())
+        .correlate();
   }
 
   // --- joint visit, assessment, closure ----------------------------------------------------------
@@ -95,9 +238,9 @@ class EarlyActionCaseProcessTest extends ProcessScenario {
     verifyTaskListenerMock("assessmentFormListener").executed();
     Assertions.assertThat(caseClosesAs()).isEqualTo("NO_FURTHER_ACTION");
     assertThat(pi)
+        .hasPassed("Task_AllocateCase", "Task_ChooseActivities")
         .hasPassedInOrder(
             "Task_RecordJointVisit",
-            "Task_AllocateCase",
             "Task_AssessNeeds",
             "Gateway_ChildInvolved",
             "Task_CloseCase",

@@ -35,7 +35,9 @@ class FormValuesTest {
                        "values": [{"value": "EARLY_HELP"}, {"value": "EDGE_OF_CARE"}]}]},
                     {"key": "rest", "label": "Services", "type": "checklist",
                      "values": [{"value": "EARLY_HELP"}, {"value": "EDGE_OF_CARE"}]},
-                    {"key": "none", "label": "Others", "type": "checklist",
+                    {"key": "none", "label": "Others", "type": "checklist", "validate": {"required": true},
+                     "values": [{"value": "EARLY_HELP"}, {"value": "EDGE_OF_CARE"}]},
+                    {"key": "optional", "label": "Signs", "type": "checklist",
                      "values": [{"value": "EARLY_HELP"}, {"value": "EDGE_OF_CARE"}]},
                     {"key": "t", "label": "T", "type": "textfield", "validate": {"required": true, "maxLength": 10}},
                     {"key": "long", "label": "Long", "type": "textfield", "validate": {"required": true, "maxLength": 10}},
@@ -112,9 +114,12 @@ class FormValuesTest {
     when(scope.getVariable("tasklist")).thenReturn(Spin.JSON("[\"EARLY_HELP\",\"EDGE_OF_CARE\",\"EARLY_HELP\"]"));
     when(scope.getVariable("rest")).thenReturn("[\"EARLY_HELP\",\"NARNIA\"]");
     when(scope.getVariable("none")).thenReturn(List.of());
+    when(scope.getVariable("optional")).thenReturn(Spin.JSON("[]"));
     assertThat(form.options("tasklist")).containsExactly("EARLY_HELP", "EDGE_OF_CARE");
     form.options("rest");
     form.options("none");
+    // a checklist the form does not require may be left empty (e.g. "tick any seen")
+    assertThat(form.options("optional")).isEmpty();
     assertThat(form.problems())
         .containsExactly(
             "'Services' must be among EARLY_HELP, EDGE_OF_CARE.", "'Others': choose at least one.");

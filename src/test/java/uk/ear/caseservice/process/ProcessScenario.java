@@ -109,17 +109,20 @@ public abstract class ProcessScenario {
    * business key, and the case's reference, team and allocated worker.
    */
   protected void calledByTheCase(String processKey, int priority) {
-    pi =
-        runtimeService()
-            .startProcessInstanceByKey(
-                processKey,
-                CASE_REF,
-                Map.of(
-                    "caseRef", CASE_REF,
-                    "team", TEAM,
-                    "teamGroup", TEAM_GROUP,
-                    "allocatedWorker", WORKER,
-                    "priority", priority));
+    calledByTheCase(processKey, priority, Map.of());
+  }
+
+  /** As {@link #calledByTheCase(String, int)}, with what else the case service sets at the start. */
+  protected void calledByTheCase(String processKey, int priority, Map<String, Object> more) {
+    Map<String, Object> vars = new java.util.HashMap<>(more);
+    vars.putAll(
+        Map.of(
+            "caseRef", CASE_REF,
+            "team", TEAM,
+            "teamGroup", TEAM_GROUP,
+            "allocatedWorker", WORKER,
+            "priority", priority));
+    pi = runtimeService().startProcessInstanceByKey(processKey, CASE_REF, vars);
   }
 
   /** The one open task of {@code key} in the case. */

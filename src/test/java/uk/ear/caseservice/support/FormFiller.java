@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Fills a deployed Camunda Form the way Tasklist submits it: every enabled input field gets a
  * plausible value of the type Tasklist sends (datetime as local time without offset, radio and
- * select as the first option's value, checkbox as a boolean), then the test's overrides.
+ * select as the first option's value, checkbox unticked, optional dates empty), then the test's
+ * overrides.
  */
 public final class FormFiller {
 
@@ -50,12 +51,17 @@ public final class FormFiller {
           switch (c.path("type").asText()) {
             case "textfield" -> "Filled in by a test";
             case "textarea" -> "Seen at home with a parent. Agreed a plan for tomorrow.";
-            case "checkbox" -> Boolean.TRUE;
+            // unticked, as the browser sends a box nobody ticked (e.g. "refer on judgement"),
+            // unless the form requires it ticked
+            case "checkbox" -> c.path("validate").path("required").asBoolean(false);
             case "number" -> 1;
             case "radio", "select" -> c.path("values").path(0).path("value").asText();
             case "checklist" -> null; // Tasklist sends a Json value: give it with the overrides
-            case "datetime" ->
-                LocalDateTime.now(new uk.ear.caseservice.policy.EngineClock(ZoneId.of("Europe/London")))
+            // an optional date ("missing person only: when did they return?") stays empty
+            case "datetime" -> !c.path("validate").path("required").asBoolean(false) ? null
+                : "date".equals(c.path("subtype").asText())
+                    ? java.time.LocalDate.now(new uk.ear.caseservice.policy.EngineClock(ZoneId.of("Europe/London"))).toString()
+                    : LocalDateTime.now(new uk.ear.caseservice.policy.EngineClock(ZoneId.of("Europe/London")))
                     .minusMinutes(1)
                     .truncatedTo(ChronoUnit.MINUTES)
                     .toString();
