@@ -21,6 +21,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.ear.caseservice.location.LocationVisits;
 import uk.ear.caseservice.process.CaseProcess;
 import uk.ear.caseservice.shared.EarProperties;
 import uk.ear.caseservice.shared.Teams;
@@ -68,6 +69,8 @@ public class AccessSetup implements ApplicationRunner {
       for (String process : CaseProcess.CASE_PROCESSES) {
         grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
       }
+      // the visits to vulnerable locations are the team's tasks too
+      grant(group, Resources.PROCESS_DEFINITION, LocationVisits.PROCESS_KEY, Permissions.READ);
       // "Request early closure of a case" is started from Tasklist's Start process
       grant(group, Resources.PROCESS_DEFINITION, CaseProcess.CLOSURE_REQUEST_KEY, Permissions.READ);
       grant(

@@ -78,6 +78,9 @@ public final class ModelChecks {
               new ExpressionFactoryImpl().createValueExpression(new SimpleContext(), text, Object.class);
             } else if (value == timer.getTimeDate()) {
               java.time.OffsetDateTime.parse(text);
+            } else if (value == timer.getTimeCycle() && !text.startsWith("R")) {
+              // a cron expression, as the engine reads one (e.g. "0 0 9 * * ?": each morning)
+              org.camunda.bpm.engine.impl.calendar.CronTimer.parse(text);
             } else {
               new DurationHelper(text, ClockUtil.getCurrentTime());
             }
