@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -263,6 +264,46 @@ class TasklistBrowserIT extends EndToEndTest {
   }
 
   /**
+   * The DASH risk checklist in Tasklist: 27 questions answered yes, no or not known. Fourteen
+   * "yes" answers refer the case to MARAC, counted by the service, whatever the browser says.
+   */
+  @Test
+  void aWorkerFillsTheDashChecklistAndFourteenYesAnswersReferToMarac() {
+    Map<String, Object> call = Calls.with(Calls.call(), "category", "DOMESTIC_ABUSE");
+    call = Calls.with(call, "subjects", List.of(Calls.person("Alex Browser", "1990-02-03", "ADULT")));
+    Api.Response created = api.post("police", "/api/calls", call);
+    assertThat(created.code()).isEqualTo(201);
+    String caseRef = created.body().path("caseRef").asText();
+    completeByRest(caseRef, "Record joint visit", java.util.Map.of());
+    String dashId = taskNamed(caseRef, "Complete DASH risk checklist").path("id").asText();
+
+    logIn("sw.preston1");
+    browser.get(tasklist + "#/?filter=" + filterId("sw.preston1", "My tasks") + "&task=" + dashId);
+    wait.until(textToBePresentInElementLocated(By.cssSelector("section.task-card h2.task"), "Complete DASH risk checklist"));
+    for (int n = 1; n <= 27; n++) {
+      // each question's options, in the form's order: Yes, No, Not known
+      click(By.xpath("(//label[starts-with(normalize-space(.), '" + n + ". ')]/following::input[@type='radio'])["
+          + (n <= 14 ? 1 : 2) + "]"));
+    }
+    type(labelled("Anything else the risk assessment should know"), "Victim is planning to leave; needs a refuge place.");
+    scrollTo(By.cssSelector(".fjs-container"));
+    assertThat(chromium.screenshot("dash-checklist")).isNotEmptyFile();
+    click(COMPLETE);
+
+    wait.until(d -> taskNamed(caseRef, "Refer to MARAC") != null);
+    assertThat(browser.findElements(ERROR_MESSAGE)).isEmpty();
+    JsonNode dash = null;
+    for (JsonNode a : api.get("admin", "/api/cases/" + caseRef).body().path("activities")) {
+      if (a.path("kind").asText().equals("DOMESTIC_ABUSE_RISK")) {
+        dash = a;
+      }
+    }
+    assertThat(dash).isNotNull();
+    assertThat(dash.path("score").asInt()).isEqualTo(14);
+    assertThat(dash.path("outcome").asText()).isEqualTo("HIGH_RISK_SCORE");
+  }
+
+  /**
    * Data protection: nothing a worker types into a task form stays in the browser. Tasklist's
    * Save (also run when a session expires) would keep a draft in localStorage; here it keeps
    * nothing, and after the worker leaves the task and logs out no trace of the form is left.
@@ -446,6 +487,14 @@ class TasklistBrowserIT extends EndToEndTest {
     assertThat(tasks.code()).isEqualTo(200);
     assertThat(tasks.body()).extracting(t -> t.path("name").asText()).containsExactly(name);
     return tasks.body().get(0);
+  }
+
+  /** sw.preston1's task of that name in the case, or null. */
+  private JsonNode taskNamed(String caseRef, String name) {
+    return tasks("sw.preston1", caseRef).stream()
+        .filter(t -> t.path("name").asText().equals(name))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The tasks of the case that the user may see. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The test class needs PostgreSQL: skipped where it is not reachable, except in CI
  * ({@code CI=true}), where that is a failure. See {@link PostgresDatabase}.
  */
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresDatabase.Condition.class)
 public @interface RequiresPostgres {}
