@@ -43,15 +43,16 @@ public class Subject {
   protected Subject() {}
 
   Subject(Incident incident, String name, LocalDate dateOfBirth, SubjectRole role) {
+    this(name, dateOfBirth, role);
     this.incident = incident;
-    this.name = name;
-    this.matchName = matchName(name);
-    this.dateOfBirth = dateOfBirth;
-    this.role = role;
   }
 
   Subject(Admission admission, String name, LocalDate dateOfBirth, SubjectRole role) {
+    this(name, dateOfBirth, role);
     this.admission = admission;
+  }
+
+  private Subject(String name, LocalDate dateOfBirth, SubjectRole role) {
     this.name = name;
     this.matchName = matchName(name);
     this.dateOfBirth = dateOfBirth;

@@ -57,6 +57,18 @@ class AccessMatrixH2IT extends EndToEndTest {
   Map<String, Request> requests() {
     Map<String, Request> r = new LinkedHashMap<>();
     r.put("POST /api/calls", new Request(HttpMethod.POST, c -> "/api/calls", c -> call()));
+    r.put("POST /api/hospital-admissions", new Request(HttpMethod.POST, c -> "/api/hospital-admissions", c -> Map.of(
+        "admissionRef", "RPH-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+        "hospital", "Royal Preston Hospital",
+        "admittedAt", java.time.OffsetDateTime.now(ENGINE).minusMinutes(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+        "reason", "SELF_HARM",
+        "district", "PRESTON",
+        "patient", Map.of("name", "Matrix Patient " + java.util.UUID.randomUUID().toString().substring(0, 6)),
+        "summary", "Admitted after self-harm.")));
+    r.put("GET /api/locations?district=PRESTON", get(c -> "/api/locations?district=PRESTON"));
+    r.put("POST /api/locations", new Request(HttpMethod.POST, c -> "/api/locations", c -> Map.of(
+        "name", "Matrix hostel", "kind", "HOSTEL", "district", "PRESTON",
+        "address", "4 Example Road, Preston", "visitEvery", "P28D")));
     r.put("GET /api/cases/{caseRef}", get(c -> "/api/cases/" + c.caseRef()));
     r.put("GET /api/cases/{caseRef}/handover-pack", get(c -> "/api/cases/" + c.caseRef() + "/handover-pack"));
     r.put("GET /api/cases/{caseRef}/audit", get(c -> "/api/cases/" + c.caseRef() + "/audit"));
