@@ -98,7 +98,7 @@ class ActivitiesPostgresIT extends EndToEndTest {
     work.complete("sw.preston1", caseRef, "Record joint visit", Map.of());
 
     work.complete("sw.preston1", caseRef, "Carry out welfare check", Map.of("welfareOutcome", "CHILD_AT_RISK"));
-    work.complete("sw.preston1", caseRef, "Hold strategy discussion", Map.of("conferenceNeeded", "YES"));
+    work.complete("sw.preston1", caseRef, "Hold child protection strategy discussion", Map.of("conferenceNeeded", "YES"));
     // the conference is tracked to 15 working days after the strategy discussion
     JsonNode welfare = work.activity(caseRef, "WELFARE_CHECK");
     LocalDate fifteenWorkingDays =
@@ -166,12 +166,25 @@ class ActivitiesPostgresIT extends EndToEndTest {
   }
 
   @Test
+  void theOpenApiDescriptionCoversAdmissionsAndLocations() {
+    JsonNode paths = api.get("hospital", "/v3/api-docs").body().path("paths");
+    assertThat(paths.has("/api/hospital-admissions")).isTrue();
+    assertThat(paths.path("/api/hospital-admissions").path("post").path("responses").has("409")).isTrue();
+    assertThat(paths.has("/api/locations")).isTrue();
+  }
+
+  @Test
   void badAdmissionsAreRefusedNamingTheFieldAndNothingIsStored() {
-    Map<String, Object> bad = with(admission("BROKEN_LEG", adultPatient()), "admissionRef", "no spaces allowed");
-    Api.Response refused = api.post("hospital", "/api/hospital-admissions", bad);
+    Map<String, Object> good = admission("OTHER", adultPatient());
+    Api.Response refused = api.post("hospital", "/api/hospital-admissions", with(good, "reason", "BROKEN_LEG"));
     assertThat(refused.code()).isEqualTo(400);
     assertThat(refused.contentType()).startsWith("application/problem+json");
     assertThat(refused.body().path("errors").toString()).contains("reason");
+    Api.Response refusedRef = api.post("hospital", "/api/hospital-admissions", with(good, "admissionRef", "no spaces"));
+    assertThat(refusedRef.code()).isEqualTo(400);
+    assertThat(refusedRef.body().path("errors").toString()).contains("admissionRef");
+    // nothing was stored: the same reference with good content is new
+    assertThat(api.post("hospital", "/api/hospital-admissions", good).code()).isEqualTo(201);
     Api.Response missing = api.post("hospital", "/api/hospital-admissions", with(admission("OTHER", adultPatient()), "patient", null));
     assertThat(missing.code()).isEqualTo(400);
     assertThat(missing.body().path("errors").toString()).contains("patient");

@@ -468,11 +468,10 @@ class ServerOwnsTheCaseH2IT extends EndToEndTest {
       // an activity of the case, as its call activity starts it, at the task under test
       String caseRef = runtime.createProcessInstanceQuery().processInstanceId(caseInstance).singleResult().getBusinessKey();
       Map<String, Object> passed = new java.util.HashMap<>();
-      passed.put("caseRef", caseRef);
-      passed.put("team", "PRESTON");
-      passed.put("teamGroup", "ear-preston");
+      for (String name : List.of("caseRef", "team", "teamGroup", "priority")) {
+        passed.put(name, runtime.getVariable(caseInstance, name));
+      }
       passed.put("allocatedWorker", "sw.preston1");
-      passed.put("priority", 50);
       passed.put("activityDueAt", new Date());
       passed.put("liaisonGroup", "ear-preston");
       instance = runtime.createProcessInstanceByKey(key).businessKey(caseRef).setVariables(passed)
