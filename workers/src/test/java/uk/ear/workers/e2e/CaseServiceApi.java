@@ -79,7 +79,7 @@ final class CaseServiceApi {
    * The body of {@code POST /engine-rest/task/{id}/submit-form} as Tasklist sends it for a
    * deployed Camunda Form: every enabled input field with a plausible value of the type Tasklist
    * sends (datetime as London local time without offset, radio and select as the first option,
-   * checkbox as a boolean), then {@code values}. A Map value is a typed value as the REST API
+   * checkbox unticked unless required, optional dates empty), then {@code values}. A Map value is a typed value as the REST API
    * takes it, e.g. {@code {"value": "[...]", "type": "Json"}} for a checklist.
    */
   static ObjectNode formSubmission(JsonNode form, Map<String, Object> values) {
@@ -109,11 +109,14 @@ final class CaseServiceApi {
           switch (c.path("type").asText()) {
             case "textfield" -> "Filled in by the end-to-end test";
             case "textarea" -> "Seen at home with a parent. Agreed a plan for tomorrow.";
-            case "checkbox" -> Boolean.TRUE;
+            // unticked, as the browser sends a box nobody ticked, unless the form requires it
+            case "checkbox" -> c.path("validate").path("required").asBoolean(false);
             case "number" -> 1;
             case "radio", "select" -> c.path("values").path(0).path("value").asText();
-            case "datetime" ->
-                LocalDateTime.now(LONDON).minusMinutes(1).truncatedTo(ChronoUnit.MINUTES).toString();
+            // an optional date ("missing person only: when did they return?") stays empty
+            case "datetime" -> !c.path("validate").path("required").asBoolean(false) ? null
+                : "date".equals(c.path("subtype").asText()) ? java.time.LocalDate.now(LONDON).toString()
+                : LocalDateTime.now(LONDON).minusMinutes(1).truncatedTo(ChronoUnit.MINUTES).toString();
             // checklist: Tasklist sends a Json value; the test gives it
             default -> null;
           };
