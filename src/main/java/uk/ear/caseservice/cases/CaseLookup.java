@@ -50,6 +50,18 @@ public class CaseLookup {
   }
 
   /**
+   * The case record for the case page: its people and notes, for those who may read the record
+   * (the team, EDT while it works on the case, admin). Audited as a read of the record.
+   */
+  @Transactional
+  public Optional<CaseRecord> casePage(String caseRef, CaseAccess.Caller caller, String detail) {
+    Optional<CaseRecord> found =
+        readAs(caseRef, "CASE_PAGE_READ", "CASE_PAGE", detail, caller.user(), c -> access.canReadRecord(c, caller));
+    found.ifPresent(c -> c.getIncidents().forEach(i -> i.getSubjects().size()));
+    return found;
+  }
+
+  /**
    * Who looked at the case, and what was done with it: for the managers of the case's team and
    * for administrators. Reading the trail is itself audited.
    */

@@ -51,5 +51,9 @@ public interface CaseRepository extends JpaRepository<CaseRecord, Long> {
   @Query("select count(a) > 0 from Admission a where a.caseRecord = :c and a.receivedBy = :user")
   boolean hasAdmissionReceivedBy(@Param("c") CaseRecord caseRecord, @Param("user") String user);
 
+  /** Everyone named on the case: the people of its calls and its admissions' patients. */
+  @Query("select s from Subject s where s.caseRecord = :c order by s.id")
+  List<Subject> subjectsOf(@Param("c") CaseRecord caseRecord);
+
   long countByStage(Stage stage);
 }

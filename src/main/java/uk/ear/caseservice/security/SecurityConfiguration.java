@@ -14,6 +14,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -81,8 +83,27 @@ public class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * The case pages ({@code /cases/...}): the webapps' login, the case's access rules in the
+   * controller, CSRF tokens on their forms, and framed only by our own pages (Tasklist shows the
+   * case summary above each task form).
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain casePageSecurity(HttpSecurity http, CamundaBpmProperties camunda) throws Exception {
+    String login = camunda.getWebapp().getApplicationPath() + "/app/tasklist/default/";
+    return http.securityMatcher("/cases/**")
+        .addFilterBefore(new WebappSessionAuthenticationFilter(), AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(login)))
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
     // Camunda's webapps authenticate and authorize every call of their own API themselves
     return http.securityMatcher("/**")

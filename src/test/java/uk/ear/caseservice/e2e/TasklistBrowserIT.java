@@ -264,6 +264,49 @@ class TasklistBrowserIT extends EndToEndTest {
   }
 
   /**
+   * The case in context: "Assess needs" opens with who the case is about and what the police
+   * reported (the case service's summary, framed above the form), and once completed the
+   * assessment is in the case page's chronology.
+   */
+  @Test
+  void aWorkerSeesTheCaseAboveTheAssessmentAndFindsItInTheChronology() {
+    String name = "Robin Context " + java.util.UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> call = Calls.with(Calls.call(), "subjects", List.of(Calls.person(name, "2010-04-03", "CHILD")));
+    Api.Response created = api.post("police", "/api/calls", call);
+    String caseRef = created.body().path("caseRef").asText();
+    completeByRest(caseRef, "Record joint visit", java.util.Map.of());
+    String assessId = taskNamed(caseRef, "Assess needs").path("id").asText();
+    // claimed beforehand (claiming in Tasklist is the first test's)
+    assertThat(api.post("sw.preston1", "/engine-rest/task/" + assessId + "/claim", Map.of("userId", "sw.preston1")).code())
+        .isEqualTo(204);
+
+    logIn("sw.preston1");
+    browser.get(tasklist + "#/?filter=" + filterId("sw.preston1", "My tasks") + "&task=" + assessId);
+    wait.until(textToBePresentInElementLocated(By.cssSelector("section.task-card h2.task"), "Assess needs"));
+    By frame = By.cssSelector(".ear-case-context iframe");
+    wait.until(visibilityOfElementLocated(frame));
+    scrollTo(frame);
+    browser.switchTo().frame(browser.findElement(frame));
+    wait.until(textToBePresentInElementLocated(By.tagName("body"), name));
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains(name, (String) call.get("summary"), "Open the case page");
+    browser.switchTo().defaultContent();
+    assertThat(chromium.screenshot("assess-needs-with-case")).isNotEmptyFile();
+
+    type(labelled("Assessment summary"), "Home is safe tonight; mum agrees to school meeting.");
+    click(By.xpath("//label[normalize-space(.)='No further action']/input[@type='radio']"));
+    click(COMPLETE);
+    wait.until(d -> taskNamed(caseRef, "Assess needs") == null);
+    assertThat(browser.findElements(ERROR_MESSAGE)).isEmpty();
+
+    browser.get("http://localhost:" + port + "/cases/" + caseRef);
+    wait.until(textToBePresentInElementLocated(By.id("chronology"), "Chronology"));
+    String page = browser.findElement(By.tagName("body")).getText();
+    assertThat(page).contains(name, "Assessment", "No further action", "Home is safe tonight");
+    assertThat(chromium.screenshot("case-page")).isNotEmptyFile();
+  }
+
+  /**
    * The DASH risk checklist in Tasklist: 27 questions answered yes, no or not known. Fourteen
    * "yes" answers refer the case to MARAC, counted by the service, whatever the browser says.
    */

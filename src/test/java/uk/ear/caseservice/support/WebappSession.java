@@ -74,6 +74,28 @@ public final class WebappSession {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A page of the service (e.g. the case page) with the webapps' session. */
+  public HttpResponse<String> page(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  /** An HTML form posted from a page of the service, as a browser posts it. */
+  public HttpResponse<String> form(String path, java.util.Map<String, String> fields) {
+    String body =
+        fields.entrySet().stream()
+            .map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
+            .collect(java.util.stream.Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A visitor with no session at all. */
+  public static WebappSession anonymous(int port) {
+    return new WebappSession(port);
+  }
+
   private HttpRequest.Builder withToken(HttpRequest.Builder request) {
     cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN"))

@@ -5,7 +5,7 @@
 export default {
   // Drafts stay out of the browser, comments out of the engine: see ear/*.js and
   // docs/data-protection.md
-  customScripts: ['ear/no-drafts', 'ear/no-comments'],
+  customScripts: ['ear/no-drafts', 'ear/no-comments', 'ear/case-context'],
 
   shortcuts: {
     claimTask: {

@@ -1,0 +1,101 @@
+package uk.ear.caseservice.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.ear.caseservice.support.Api;
+import uk.ear.caseservice.support.Calls;
+import uk.ear.caseservice.support.Casework;
+import uk.ear.caseservice.support.DatabaseScan;
+import uk.ear.caseservice.support.WebappSession;
+
+/**
+ * The case page over HTTP, with the webapps' login: the whole case for its team, 404 for another
+ * team, the login for nobody; case notes kept in the case record and never in the engine.
+ */
+@OnH2
+class CasePageH2IT extends EndToEndTest {
+
+  @Autowired JdbcTemplate jdbc;
+
+  Api api;
+  Casework work;
+  String name;
+  String caseRef;
+
+  @BeforeEach
+  void aCase() {
+    api = new Api(port);
+    work = new Casework(api);
+    name = "Robin " + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> call =
+        Calls.with(Calls.call(), "subjects", List.of(Calls.person(name, "2010-04-03", "CHILD")));
+    caseRef = api.post("police", "/api/calls", call).body().path("caseRef").asText();
+    work.complete("sw.preston1", caseRef, "Record joint visit", Map.of("visitNotes", "Seen in the kitchen with mum."));
+  }
+
+  @Test
+  void theTeamSeesTheWholeCaseAnotherTeamGets404AndNobodyIsSentToTheLogin() {
+    WebappSession preston = WebappSession.login(port, "tasklist", "sw.preston1", "demo");
+    HttpResponse<String> page = preston.page("/cases/" + caseRef);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains(name, "Child", "15-year-old returned home", "Joint visit", "Seen in the kitchen with mum.",
+            "Assess needs", "Police call", "Chronology")
+        .contains("met");
+    // the summary Tasklist frames above each task form: framed by our own pages only
+    HttpResponse<String> summary = preston.page("/cases/" + caseRef + "/summary");
+    assertThat(summary.statusCode()).isEqualTo(200);
+    assertThat(summary.body()).contains(name, "15-year-old returned home", "Open the case page");
+    assertThat(summary.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+
+    assertThat(WebappSession.login(port, "tasklist", "sw.burnley1", "demo").page("/cases/" + caseRef).statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> anonymous = WebappSession.anonymous(port).page("/cases/" + caseRef);
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/camunda/app/tasklist/"));
+    // every view is in the case's audit trail
+    assertThat(jdbc.queryForObject(
+            "select count(*) from ear_case_audit where case_ref = ? and channel = 'CASE_PAGE' and username = 'sw.burnley1' and refused",
+            Integer.class, caseRef))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aCaseNoteGoesIntoTheChronologyAndNowhereInTheEngine() {
+    WebappSession preston = WebappSession.login(port, "tasklist", "sw.preston1", "demo");
+    String text = "NOTE-" + UUID.randomUUID() + " Spoke to the school nurse.";
+    // a form without the page's CSRF token is refused
+    assertThat(preston.form("/cases/" + caseRef + "/notes", Map.of("note", text)).statusCode()).isEqualTo(403);
+
+    HttpResponse<String> added =
+        preston.form("/cases/" + caseRef + "/notes", Map.of("note", text, "_csrf", csrf(preston.page("/cases/" + caseRef).body())));
+    assertThat(added.statusCode()).isEqualTo(302);
+    assertThat(preston.page("/cases/" + caseRef).body()).contains("Case note", text);
+    assertThat(DatabaseScan.tablesHolding(jdbc, "ACT_%", text.substring(0, 41))).isEmpty();
+    assertThat(DatabaseScan.tablesHolding(jdbc, "EAR_%", text.substring(0, 41))).isNotEmpty();
+
+    // another team may not write on the case either, even with a token of its own session
+    WebappSession burnley = WebappSession.login(port, "tasklist", "sw.burnley1", "demo");
+    String burnleyCase = api.post("police", "/api/calls", Calls.call(Calls.uniqueRef(), 2, "BURNLEY",
+        java.time.OffsetDateTime.now(ENGINE).minusMinutes(5))).body().path("caseRef").asText();
+    String token = csrf(burnley.page("/cases/" + burnleyCase).body());
+    assertThat(token).isNotNull();
+    assertThat(burnley.form("/cases/" + caseRef + "/notes", Map.of("note", "not mine", "_csrf", token)).statusCode())
+        .isEqualTo(404);
+  }
+
+  private static String csrf(String html) {
+    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+    return m.find() ? m.group(1) : null;
+  }
+}
