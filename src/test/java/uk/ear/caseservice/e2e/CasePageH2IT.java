@@ -94,6 +94,26 @@ class CasePageH2IT extends EndToEndTest {
         .isEqualTo(404);
   }
 
+  @Test
+  void aChildsAssessmentNeedsTheThreeDomainsOfTheAssessmentFramework() {
+    var task = work.task("sw.preston1", caseRef, "Assess needs");
+    var form = api.get("sw.preston1", "/engine-rest/task/" + task.path("id").asText() + "/deployed-form").body();
+    java.util.Map<String, Object> withoutDomains = new java.util.HashMap<>();
+    withoutDomains.put("childDevelopmentalNeeds", null);
+    withoutDomains.put("parentingCapacity", null);
+    withoutDomains.put("assessmentOutcome", "INTENSIVE_SUPPORT");
+    Api.Response refused = api.post("sw.preston1", "/engine-rest/task/" + task.path("id").asText() + "/submit-form",
+        uk.ear.caseservice.support.FormFiller.submission(form, withoutDomains));
+    assertThat(refused.code()).isEqualTo(400);
+    assertThat(refused.body().path("message").asText())
+        .contains("'The child's developmental needs' is required", "'Parenting capacity' is required")
+        .doesNotContain("Family and environmental factors");
+
+    work.complete("sw.preston1", caseRef, "Assess needs", Map.of("assessmentOutcome", "INTENSIVE_SUPPORT"));
+    WebappSession preston = WebappSession.login(port, "tasklist", "sw.preston1", "demo");
+    assertThat(preston.page("/cases/" + caseRef).body()).contains("Parenting capacity:", "Their views and wishes:", "Risk LOW:");
+  }
+
   private static String csrf(String html) {
     Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
     return m.find() ? m.group(1) : null;

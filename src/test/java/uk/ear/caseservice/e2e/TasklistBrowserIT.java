@@ -293,7 +293,14 @@ class TasklistBrowserIT extends EndToEndTest {
     browser.switchTo().defaultContent();
     assertThat(chromium.screenshot("assess-needs-with-case")).isNotEmptyFile();
 
-    type(labelled("Assessment summary"), "Home is safe tonight; mum agrees to school meeting.");
+    // the child's part of the assessment, the person's views, the risk and the decision
+    type(labelled("The child's developmental needs"), "Missing school since Easter; otherwise well.");
+    type(labelled("Parenting capacity"), "Mum warm and consistent; struggles with boundaries at night.");
+    type(labelled("Family and environmental factors"), "Settled housing; grandmother nearby.");
+    type(labelled("The person's own views and wishes"), "Wants to go back to school with a friend.");
+    click(By.xpath("//label[normalize-space(.)='Medium']/input[@type='radio']"));
+    type(labelled("Why this risk rating"), "Safe at home now; went missing twice this year.");
+    type(labelled("Your decision and why"), "Home is safe tonight; mum agrees to school meeting.");
     click(By.xpath("//label[normalize-space(.)='No further action']/input[@type='radio']"));
     click(COMPLETE);
     wait.until(d -> taskNamed(caseRef, "Assess needs") == null);
@@ -302,7 +309,8 @@ class TasklistBrowserIT extends EndToEndTest {
     browser.get("http://localhost:" + port + "/cases/" + caseRef);
     wait.until(textToBePresentInElementLocated(By.id("chronology"), "Chronology"));
     String page = browser.findElement(By.tagName("body")).getText();
-    assertThat(page).contains(name, "Assessment", "No further action", "Home is safe tonight");
+    assertThat(page).contains(name, "Assessment", "No further action", "Home is safe tonight",
+        "Parenting capacity: Mum warm and consistent", "Their views and wishes: Wants to go back to school");
     assertThat(chromium.screenshot("case-page")).isNotEmptyFile();
   }
 

@@ -481,7 +481,16 @@ class EarlyActionCaseServiceRulesTest {
   }
 
   private static Map<String, Object> assessmentForm(String outcome) {
-    return Map.of("assessmentOutcome", outcome, "assessmentSummary", "Needs support at home.");
+    return Map.of(
+        "assessmentOutcome", outcome,
+        "assessmentSummary", "Needs support at home.",
+        "childDevelopmentalNeeds", "Missing school since the move.",
+        "parentingCapacity", "Grandmother provides care; mother unwell.",
+        "familyAndEnvironment", "Overcrowded flat, no family nearby.",
+        "adultWellbeing", "Isolated since the move.",
+        "personsViews", "Wants to stay with grandmother.",
+        "riskRating", "MEDIUM",
+        "riskReasons", "Safe tonight; pattern of going missing.");
   }
 
   private static Map<String, Object> supportReview(String outcome, int weeks) {
