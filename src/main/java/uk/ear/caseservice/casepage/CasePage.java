@@ -33,7 +33,11 @@ public record CasePage(
     List<Deadline> deadlines,
     List<Activity> activities,
     List<OpenTask> openTasks,
-    List<Event> chronology) {
+    List<Event> chronology,
+    Sharing sharing) {
+
+  /** What may be shared with other services, and on what basis (null: nothing recorded yet). */
+  public record Sharing(String consent, String basis, String approvedBy, String when) {}
 
   public record Person(String name, String age, String role) {}
 
@@ -142,7 +146,14 @@ public record CasePage(
         words(c.getCategory().name()), words(c.getDistrict().name()),
         c.getGrade() == null ? "none (hospital)" : String.valueOf(c.getGrade()),
         c.getClosureReason() == null ? "" : words(c.getClosureReason()),
-        people, calls, deadlines, shown, openTasks, chronology);
+        people, calls, deadlines, shown, openTasks, chronology,
+        c.getSharingConsent() == null
+            ? null
+            : new Sharing(
+                words(c.getSharingConsent()),
+                c.getSharingBasis() == null ? "none yet: waiting for a manager" : words(c.getSharingBasis()),
+                c.getSharingApprovedBy() == null ? "" : c.getSharingApprovedBy(),
+                at(c.getSharingRecordedAt(), zone)));
   }
 
   /** "JOINT_VISIT" as "Joint visit". */

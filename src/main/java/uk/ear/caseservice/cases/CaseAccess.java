@@ -66,7 +66,9 @@ public class CaseAccess {
   /** The case record with its people and notes, as the handover pack carries it. */
   public boolean canReadRecord(CaseRecord c, Caller caller) {
     return mayWork(c, caller)
+        // the workers send a pack only for a case with a recorded lawful basis for sharing it
         || (caller.groups().contains(Teams.WORKERS_GROUP)
+            && c.getSharingBasis() != null
             && holdsTask(c, caller.workerId(), HANDOVER_PACK_TOPIC));
   }
 

@@ -101,6 +101,20 @@ public class CaseRecord {
   @Column(name = "ppu_involved", nullable = false)
   private boolean ppuInvolved;
 
+  /** Consent to share the handover pack: GIVEN, REFUSED or NOT_SOUGHT. */
+  @Column(name = "sharing_consent")
+  private String sharingConsent;
+
+  /** The lawful basis the pack is shared on (CONSENT, or the one a manager approved). */
+  @Column(name = "sharing_basis")
+  private String sharingBasis;
+
+  @Column(name = "sharing_approved_by")
+  private String sharingApprovedBy;
+
+  @Column(name = "sharing_recorded_at")
+  private Instant sharingRecordedAt;
+
   /** Null until first saved: tells Spring Data the case (with an assigned id) is new. */
   @Version private Long version;
 
@@ -182,6 +196,21 @@ public class CaseRecord {
     this.returnedAt = returnedAt;
     this.abuseDisclosed = abuseDisclosed;
     this.ppuInvolved = ppuInvolved;
+  }
+
+  /** Consent to share recorded; with consent the basis is consent itself, otherwise none yet. */
+  public void recordConsentToShare(String consent, Instant at) {
+    this.sharingConsent = consent;
+    this.sharingBasis = "GIVEN".equals(consent) ? "CONSENT" : null;
+    this.sharingApprovedBy = null;
+    this.sharingRecordedAt = at;
+  }
+
+  /** A manager approved sharing without consent on {@code basis}. */
+  public void approveSharing(String basis, String manager, Instant at) {
+    this.sharingBasis = basis;
+    this.sharingApprovedBy = manager;
+    this.sharingRecordedAt = at;
   }
 
   /** The response window passed with no visit recorded. */
@@ -273,4 +302,8 @@ public class CaseRecord {
   public Instant getReturnedAt() { return returnedAt; }
   public boolean isAbuseDisclosed() { return abuseDisclosed; }
   public boolean isPpuInvolved() { return ppuInvolved; }
+  public String getSharingConsent() { return sharingConsent; }
+  public String getSharingBasis() { return sharingBasis; }
+  public String getSharingApprovedBy() { return sharingApprovedBy; }
+  public Instant getSharingRecordedAt() { return sharingRecordedAt; }
 }

@@ -50,6 +50,23 @@ public class CaseRecords {
     get(caseRef).recordVisitFindings(returnedAt, abuseDisclosed, ppuInvolved);
   }
 
+  /** Consent to share the handover pack, with what the person said (a case entry). */
+  public void recordConsentToShare(String caseRef, String consent, String notes, String taskId, String by) {
+    CaseRecord c = get(caseRef);
+    c.recordConsentToShare(consent, clock.instant());
+    add(c, "CONSENT_TO_SHARE", taskId, consent, null, notes, by);
+  }
+
+  /** A manager's decision on sharing without consent: the basis when approved. */
+  public void decideSharing(
+      String caseRef, boolean approved, String basis, String reason, String taskId, String manager) {
+    CaseRecord c = get(caseRef);
+    if (approved) {
+      c.approveSharing(basis, manager, clock.instant());
+    }
+    add(c, "SHARING_DECISION", taskId, approved ? "SHARE_ON_" + basis : "DO_NOT_SHARE", null, reason, manager);
+  }
+
   public void recordMissedResponse(String caseRef) {
     CaseRecord c = get(caseRef);
     c.recordMissedResponse(clock.instant());

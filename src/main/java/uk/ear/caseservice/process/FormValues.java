@@ -79,9 +79,14 @@ public final class FormValues {
 
   /** One of the form's options. */
   public String choice(String key) {
+    return choice(key, field(key).required());
+  }
+
+  /** As {@link #choice(String)}, required or not whatever the form says (e.g. required when sharing). */
+  public String choice(String key, boolean required) {
     FormField field = use(key);
     Object value = value(key);
-    if (missing(value, field, field.required())) {
+    if (missing(value, field, required)) {
       return null;
     }
     if (!(value instanceof String s) || !field.options().contains(s)) {

@@ -114,6 +114,28 @@ class CasePageH2IT extends EndToEndTest {
     assertThat(preston.page("/cases/" + caseRef).body()).contains("Parenting capacity:", "Their views and wishes:", "Risk LOW:");
   }
 
+  @Test
+  void withoutConsentTheCasePageShowsTheHandoverWaitingForTheManagersLawfulBasis() {
+    work.complete("sw.preston1", caseRef, "Assess needs", Map.of("assessmentOutcome", "REFER_ON"));
+    work.complete("sw.preston1", caseRef, "Choose receiving services",
+        Map.of("receivingServices", Map.of("value", "[\"CHILDRENS_SOCIAL_CARE\"]", "type", "Json")));
+    work.complete("sw.preston1", caseRef, "Record consent to share",
+        Map.of("consentToShare", "REFUSED", "consentNotes", "Mum does not want school told."));
+    WebappSession preston = WebappSession.login(port, "tasklist", "sw.preston1", "demo");
+    assertThat(preston.page("/cases/" + caseRef).body())
+        .contains("Sharing with other services", "Refused", "none yet: waiting for a manager", "Approve sharing without consent");
+    // no pack for the workers while there is no lawful basis
+    work.runJobs(caseRef);
+    assertThat(api.post("workers", "/engine-rest/external-task/fetchAndLock", Map.of("workerId", "page-test", "maxTasks", 5,
+            "topics", List.of(Map.of("topicName", "ear-handover-pack", "lockDuration", 1000, "businessKey", caseRef))))
+        .body()).isEmpty();
+
+    work.complete("mgr.preston", caseRef, "Approve sharing without consent",
+        Map.of("sharingDecision", "APPROVE", "lawfulBasis", "SAFEGUARDING_CHILD", "sharingReason", "Bruising unexplained."));
+    assertThat(preston.page("/cases/" + caseRef).body())
+        .contains("Safeguarding child", "mgr.preston", "Sharing decision", "Share on safeguarding child");
+  }
+
   private static String csrf(String html) {
     Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
     return m.find() ? m.group(1) : null;

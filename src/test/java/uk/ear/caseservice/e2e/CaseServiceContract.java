@@ -452,6 +452,7 @@ abstract class CaseServiceContract extends EndToEndTest {
 
     complete("sw.preston1", created, "Choose receiving services",
         Map.of("receivingServices", Map.of("value", "[\"EARLY_HELP\",\"MENTAL_HEALTH_SERVICES\"]", "type", "Json")));
+    complete("sw.preston1", created, "Record consent to share", Map.of("consentToShare", "GIVEN"));
     executeJobsOf(created);
 
     // one pack per service, sent by the workers app, which may read the pack while it holds the task

@@ -33,7 +33,9 @@ import uk.ear.caseservice.process.ProcessScenario;
       "forms/ChooseReceivingServices.form",
       "forms/FixReceivingService.form",
       "forms/RecordHandoverResponse.form",
-      "forms/ReviewDeclinedHandover.form"
+      "forms/ReviewDeclinedHandover.form",
+      "forms/RecordConsentToShare.form",
+      "forms/ApproveSharing.form"
     })
 class HandoverProcessTest extends ProcessScenario {
 
@@ -43,6 +45,29 @@ class HandoverProcessTest extends ProcessScenario {
   @BeforeEach
   void mocks() {
     autoMock("processes/Handover.bpmn");
+  }
+
+  @Test
+  void withoutConsentNothingIsSentUntilTheManagerApprovesALawfulBasis() {
+    handoverStarts();
+    workerChoosesWithoutConsentYet("CHILDRENS_SOCIAL_CARE");
+    isTeamWork(taskAt("Task_RecordConsentToShare"), WORKER, MONDAY_COB, 60);
+    consentIs("NOT_SOUGHT");
+    verifyTaskListenerMock("consentToShareFormListener").executed();
+
+    // the handover waits for the manager: no pack is due
+    isManagersWork(taskAt("Task_ApproveSharingWithoutConsent"), MONDAY_COB, 60);
+    Assertions.assertThat(externalTaskService().createExternalTaskQuery().topicName("ear-handover-pack").count()).isZero();
+
+    // refused: back to the worker to seek consent
+    done("Task_ApproveSharingWithoutConsent", Map.of("sharingDecision", "REFUSE"));
+    assertThat(pi).isWaitingAt("Task_RecordConsentToShare");
+    consentIs("REFUSED");
+    done("Task_ApproveSharingWithoutConsent", Map.of("sharingDecision", "APPROVE", "lawfulBasis", "SAFEGUARDING_CHILD"));
+    verifyTaskListenerMock("sharingApprovalFormListener").executed(times(2));
+
+    Assertions.assertThat(packsSent()).containsExactly("CHILDRENS_SOCIAL_CARE");
+    Assertions.assertThat(timesPassed("Task_RecordConsentToShare")).isEqualTo(2);
   }
 
   @Test
@@ -158,10 +183,20 @@ class HandoverProcessTest extends ProcessScenario {
     calledByTheCase("Handover", 60);
   }
 
+  /** The worker chooses the services, and the person consents to the pack being shared. */
   private static void workerChooses(String... services) {
+    workerChoosesWithoutConsentYet(services);
+    consentIs("GIVEN");
+  }
+
+  private static void workerChoosesWithoutConsentYet(String... services) {
     done(
         "Task_ChooseReceivingServices",
         Map.of("receivingServices", new ArrayList<>(List.of(services)), "handoverSummary", "s"));
+  }
+
+  private static void consentIs(String consent) {
+    done("Task_RecordConsentToShare", Map.of("consentToShare", consent, "consentNotes", "n"));
   }
 
   /** The workers app sends the packs that are due: returns the services they went to. */

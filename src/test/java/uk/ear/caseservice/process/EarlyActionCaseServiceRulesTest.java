@@ -541,7 +541,7 @@ class EarlyActionCaseServiceRulesTest {
         handlers++;
       }
     }
-    Assertions.assertThat(handlers).as("form handlers").isEqualTo(20);
+    Assertions.assertThat(handlers).as("form handlers").isEqualTo(22);
     // the teams' activities are processes of their own, tested on their own: none is planned here
     Mocks.register("chooseActivitiesDelegate", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> {});
     Mocks.register("activityPlan", mock(uk.ear.caseservice.activity.ActivityPlan.class));

@@ -64,6 +64,7 @@ class CaseServiceAndWorkersIT {
   private static final String EARLY_HELP = "early-help@e2e.example";
   private static final String MENTAL_HEALTH = "mental-health@e2e.example";
   private static final String WORKER = "sw.preston1";
+  private static final String MANAGER = "mgr.preston";
   private static final String VISIT_NOTES = "Seen with grandmother.";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -156,6 +157,30 @@ class CaseServiceAndWorkersIT {
         Map.of(
             "receivingServices",
             Map.of("value", "[\"EARLY_HELP\",\"MENTAL_HEALTH_SERVICES\"]", "type", "Json")));
+
+    // --- consent was not sought: no pack may leave until the manager approves a lawful basis
+    complete(caseRef, "Record consent to share", Map.of("consentToShare", "NOT_SOUGHT"));
+    List<JsonNode> approval =
+        await("the manager's sharing decision of " + caseRef)
+            .atMost(PATIENCE)
+            .until(() -> tasksNamed(MANAGER, caseRef, "Approve sharing without consent"), found -> !found.isEmpty());
+    String handover =
+        api.get("admin", "/engine-rest/process-instance?processDefinitionKey=Handover&businessKey=" + caseRef)
+            .body().get(0).path("id").asText();
+    assertThat(
+            api.get("admin", "/engine-rest/external-task/count?topicName=ear-handover-pack&processInstanceId=" + handover)
+                .body().path("count").asInt())
+        .as("handover packs due without a lawful basis")
+        .isZero();
+    assertThat(mailsAbout(caseRef)).isEmpty();
+    String approvalId = approval.get(0).path("id").asText();
+    CaseServiceApi.Response approvalForm = api.get(MANAGER, "/engine-rest/task/" + approvalId + "/deployed-form");
+    assertThat(
+            api.post(MANAGER, "/engine-rest/task/" + approvalId + "/submit-form",
+                    CaseServiceApi.formSubmission(approvalForm.body(),
+                        Map.of("sharingDecision", "APPROVE", "lawfulBasis", "SAFEGUARDING_CHILD")))
+                .code())
+        .isEqualTo(204);
 
     // --- the job executor reaches each pack's external task, the workers fetch it and mail it
     List<MimeMessage> mails =
@@ -292,8 +317,12 @@ class CaseServiceAndWorkersIT {
   // --- the worker's Tasklist
 
   private static List<JsonNode> tasksNamed(String caseRef, String name) {
+    return tasksNamed(WORKER, caseRef, name);
+  }
+
+  private static List<JsonNode> tasksNamed(String user, String caseRef, String name) {
     CaseServiceApi.Response tasks =
-        api.get(WORKER, "/engine-rest/task?processInstanceBusinessKey=" + caseRef);
+        api.get(user, "/engine-rest/task?processInstanceBusinessKey=" + caseRef);
     assertThat(tasks.code()).as("task query: %s", tasks.body()).isEqualTo(200);
     List<JsonNode> named = new ArrayList<>();
     tasks.body().forEach(t -> {
