@@ -10,7 +10,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import uk.ear.caseservice.activity.Activities;
+import uk.ear.caseservice.cases.CaseRepository;
+import uk.ear.caseservice.cases.Stage;
+import uk.ear.caseservice.shared.Teams;
+import uk.ear.caseservice.web.BadParameterException;
 import uk.ear.caseservice.cases.AuditLine;
 import uk.ear.caseservice.cases.CaseAccess;
 import uk.ear.caseservice.cases.CaseLookup;
@@ -25,13 +35,67 @@ import uk.ear.caseservice.shared.EarProperties;
 public class CaseController {
 
   private final CaseLookup cases;
+  private final CaseRepository repository;
   private final Activities activities;
+  private final Clock clock;
   private final EarProperties properties;
 
-  public CaseController(CaseLookup cases, Activities activities, EarProperties properties) {
+  public CaseController(
+      CaseLookup cases,
+      CaseRepository repository,
+      Activities activities,
+      Clock clock,
+      EarProperties properties) {
     this.cases = cases;
+    this.repository = repository;
     this.activities = activities;
+    this.clock = clock;
     this.properties = properties;
+  }
+
+  /** One page of a case list. */
+  public record CasePage(List<CaseView> content, int page, int size, long totalElements, int totalPages) {}
+
+  @GetMapping
+  @Operation(
+      summary = "List cases",
+      description =
+          "The caller's team's cases (a team's workers and managers: their team; admin: all), newest"
+              + " first, with the fields of GET /api/cases/{caseRef}. Filters: team, stage, overdue"
+              + " (waiting for the response past its deadline, or an activity open past its due"
+              + " date). Paged: page from 0, size 1-100 (default 20). 403 for callers with no team.")
+  @org.springframework.transaction.annotation.Transactional(readOnly = true)
+  public CasePage list(
+      @RequestParam(required = false) String team,
+      @RequestParam(required = false) Stage stage,
+      @RequestParam(required = false) Boolean overdue,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size,
+      Authentication auth) {
+    if (page < 0) {
+      throw new BadParameterException("page", "must be 0 or more");
+    }
+    if (size < 1 || size > 100) {
+      throw new BadParameterException("size", "must be between 1 and 100");
+    }
+    Set<String> groups = CurrentUser.groupsOf(auth);
+    boolean admin = groups.contains(Teams.ADMIN_GROUP);
+    List<String> teams = groups.stream().map(Teams::teamOfGroup).filter(t -> t != null).toList();
+    if (!admin && teams.isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only a team's members and admin list cases");
+    }
+    if (team != null && !admin && !teams.contains(team)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "not your team: " + team);
+    }
+    var found =
+        repository.list(
+            admin, teams.isEmpty() ? List.of("-") : teams, team, stage, overdue, clock.instant(),
+            PageRequest.of(page, size));
+    return new CasePage(
+        found.getContent().stream()
+            .map(c -> CaseView.of(c, properties.zone()).withActivities(activitiesOf(c.getCaseRef())))
+            .toList(),
+        page, size, found.getTotalElements(), found.getTotalPages());
   }
 
   @GetMapping("/{caseRef}")

@@ -55,5 +55,37 @@ public interface CaseRepository extends JpaRepository<CaseRecord, Long> {
   @Query("select s from Subject s where s.caseRecord = :c order by s.id")
   List<Subject> subjectsOf(@Param("c") CaseRecord caseRecord);
 
+  /**
+   * A page of cases for a case list: of {@code teams} (all teams when {@code allTeams}), optionally
+   * of one team and one stage; {@code overdue}: still waiting for the response past its deadline,
+   * or with an activity open past its due date.
+   */
+  @Query(
+      value =
+          """
+          select c from CaseRecord c
+          where (:allTeams = true or c.team in :teams)
+            and (:team is null or c.team = :team)
+            and (:stage is null or c.stage = :stage)
+            and (:overdue is null
+                 or (:overdue = true and ((c.stage = uk.ear.caseservice.cases.Stage.AWAITING_VISIT and c.responseDueAt < :now)
+                  or exists (select a from CaseActivity a where a.caseRecord = c
+                             and a.status = uk.ear.caseservice.activity.ActivityStatus.OPEN
+                             and a.dueAt < :now)))
+                 or (:overdue = false and not ((c.stage = uk.ear.caseservice.cases.Stage.AWAITING_VISIT and c.responseDueAt < :now)
+                  or exists (select a from CaseActivity a where a.caseRecord = c
+                             and a.status = uk.ear.caseservice.activity.ActivityStatus.OPEN
+                             and a.dueAt < :now))))
+          order by c.openedAt desc, c.id desc
+          """)
+  org.springframework.data.domain.Page<CaseRecord> list(
+      @Param("allTeams") boolean allTeams,
+      @Param("teams") java.util.Collection<String> teams,
+      @Param("team") String team,
+      @Param("stage") Stage stage,
+      @Param("overdue") Boolean overdue,
+      @Param("now") java.time.Instant now,
+      org.springframework.data.domain.Pageable page);
+
   long countByStage(Stage stage);
 }

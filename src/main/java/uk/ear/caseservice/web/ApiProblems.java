@@ -68,6 +68,31 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         List.of(new FieldProblem("$", "malformed or missing JSON body")));
   }
 
+  /** A query parameter of the wrong type, e.g. an unknown stage: named like a bad field. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      org.springframework.beans.TypeMismatchException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String field = ex.getPropertyName() == null ? "$" : ex.getPropertyName();
+    if (ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m) {
+      field = m.getName();
+    }
+    Class<?> type = ex.getRequiredType();
+    String message =
+        type != null && type.isEnum()
+            ? "must be one of " + List.of(type.getEnumConstants())
+            : "has the wrong type or format";
+    return badRequest("The request has invalid parameters.", List.of(new FieldProblem(field, message)));
+  }
+
+  /** A query parameter out of its range, as the controller checked it. */
+  @ExceptionHandler(BadParameterException.class)
+  ResponseEntity<Object> badParameter(BadParameterException ex) {
+    return badRequest("The request has invalid parameters.", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+  }
+
   @ExceptionHandler(IncidentConflictException.class)
   ResponseEntity<Object> conflict(IncidentConflictException ex) {
     ProblemDetail problem =
