@@ -23,6 +23,7 @@ import uk.ear.caseservice.cases.Subject;
 import uk.ear.caseservice.shared.EarProperties;
 import uk.ear.caseservice.policy.ResponseDecision;
 import uk.ear.caseservice.policy.ResponsePolicy;
+import uk.ear.caseservice.metrics.ServiceMetrics;
 import uk.ear.caseservice.process.CaseProcess;
 
 /**
@@ -46,6 +47,7 @@ public class IntakeService {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final ZoneId zone;
+  private final ServiceMetrics metrics;
 
   public IntakeService(
       CaseRepository cases,
@@ -56,7 +58,9 @@ public class IntakeService {
       CaseProcess process,
       TransactionTemplate tx,
       Clock clock,
-      EarProperties properties) {
+      EarProperties properties,
+      ServiceMetrics metrics) {
+    this.metrics = metrics;
     this.cases = cases;
     this.incidents = incidents;
     this.audit = audit;
@@ -80,9 +84,11 @@ public class IntakeService {
         return known.get();
       }
       try {
-        return new Outcome(
-            Objects.requireNonNull(tx.execute(s -> createOrLink(call, fingerprint, receivedBy))),
-            true);
+        CallReceipt receipt =
+            Objects.requireNonNull(tx.execute(s -> createOrLink(call, fingerprint, receivedBy)));
+        // counted once committed, so a rolled-back attempt is not a call
+        metrics.callReceived(call.grade(), call.district().name(), receipt.route().name());
+        return new Outcome(receipt, true);
       } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
         // another post of the same incident (or a repeat on the same case) committed first
         lastFailure = e;

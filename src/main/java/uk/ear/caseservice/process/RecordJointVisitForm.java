@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.cases.CaseRecord;
 import uk.ear.caseservice.cases.Category;
+import uk.ear.caseservice.metrics.ServiceMetrics;
 
 /**
  * Form_RecordJointVisit: when the worker arrived, what they found, the risk after the visit, and
@@ -15,8 +16,11 @@ import uk.ear.caseservice.cases.Category;
 @Component("jointVisitFormListener")
 class RecordJointVisitForm extends CaseFormListener {
 
-  RecordJointVisitForm(FormContext context) {
+  private final ServiceMetrics metrics;
+
+  RecordJointVisitForm(FormContext context, ServiceMetrics metrics) {
     super(context);
+    this.metrics = metrics;
   }
 
   @Override
@@ -50,6 +54,10 @@ class RecordJointVisitForm extends CaseFormListener {
       // the visiting worker keeps the case; after an EDT visit the morning team reviews and takes it
       records.recordVisit(caseRef, visitedAt, user, !byEdt, task.getId(), risk, details);
       records.recordVisitFindings(caseRef, returnedAt, abuseDisclosed, ppuInvolved);
+      // a window missed was counted when it passed
+      if (c.getResponseMissedAt() == null && c.getResponseDueAt() != null && !visitedAt.isAfter(c.getResponseDueAt())) {
+        metrics.responseWindow(true);
+      }
       task.getExecution().setVariable(CaseVariables.VISITED_OUT_OF_HOURS, byEdt);
     };
   }

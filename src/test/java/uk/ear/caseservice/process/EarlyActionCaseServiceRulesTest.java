@@ -595,6 +595,10 @@ class EarlyActionCaseServiceRulesTest {
     if (type == EarProperties.class) {
       return properties;
     }
+    if (type == uk.ear.caseservice.metrics.ServiceMetrics.class) {
+      return new uk.ear.caseservice.metrics.ServiceMetrics(
+          new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), cases, managementService(), runtimeService(), clock);
+    }
     throw new IllegalArgumentException("no test bean of " + type);
   }
 
