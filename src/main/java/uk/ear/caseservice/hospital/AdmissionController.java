@@ -38,7 +38,7 @@ public class AdmissionController {
   @ApiResponse(responseCode = "409", description = "the admissionRef is known with other content")
   public ResponseEntity<AdmissionReceipt> receive(
       @Valid @RequestBody AdmissionRequest admission, Principal principal) {
-    AdmissionIntake.Outcome outcome = intake.receive(admission, principal.getName());
+    var outcome = intake.receive(admission, principal.getName());
     AdmissionReceipt receipt = outcome.receipt();
     if (!outcome.created()) {
       return ResponseEntity.ok(receipt);

@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.ear.caseservice.cases.Admission;
@@ -26,6 +23,7 @@ import uk.ear.caseservice.policy.ResponsePolicy;
 import uk.ear.caseservice.process.CaseProcess;
 import uk.ear.caseservice.shared.ContentFingerprint;
 import uk.ear.caseservice.shared.EarProperties;
+import uk.ear.caseservice.shared.IdempotentIntake;
 import uk.ear.caseservice.shared.Teams;
 
 /**
@@ -39,7 +37,6 @@ import uk.ear.caseservice.shared.Teams;
 public class AdmissionIntake {
 
   private static final Logger log = LoggerFactory.getLogger(AdmissionIntake.class);
-  private static final int ATTEMPTS = 5;
   static final Duration LIAISON_WITHIN = Duration.ofHours(4);
   /** A child's unexplained injury comes first in the team's queue, as a grade 2 call would. */
   static final int CHILD_PRIORITY = 90;
@@ -79,38 +76,22 @@ public class AdmissionIntake {
     this.zone = properties.zone();
   }
 
-  /** The outcome: {@code created} is false for a retry of a known admission. */
-  public record Outcome(AdmissionReceipt receipt, boolean created) {}
-
-  public Outcome receive(AdmissionRequest request, String receivedBy) {
+  public IdempotentIntake.Received<AdmissionReceipt> receive(AdmissionRequest request, String receivedBy) {
     String fingerprint = fingerprint(request);
-    RuntimeException lastFailure = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      Optional<Outcome> known =
-          tx.execute(
-              s ->
-                  admissions
-                      .findByAdmissionRef(request.admissionRef())
-                      .map(
-                          a -> {
-                            if (!a.getFingerprint().equals(fingerprint)) {
-                              throw new AdmissionConflictException(request.admissionRef());
-                            }
-                            return new Outcome(receipt(a), false);
-                          }));
-      if (known.isPresent()) {
-        return known.get();
-      }
-      try {
-        return new Outcome(
-            Objects.requireNonNull(tx.execute(s -> createOrLink(request, fingerprint, receivedBy))),
-            true);
-      } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
-        lastFailure = e;
-        log.info("intake of admission collided with a concurrent post, attempt {}", attempt);
-      }
-    }
-    throw lastFailure;
+    return IdempotentIntake.receive(
+        tx,
+        "admission",
+        () ->
+            admissions
+                .findByAdmissionRef(request.admissionRef())
+                .map(
+                    a -> {
+                      if (!a.getFingerprint().equals(fingerprint)) {
+                        throw new AdmissionConflictException(request.admissionRef());
+                      }
+                      return receipt(a);
+                    }),
+        () -> createOrLink(request, fingerprint, receivedBy));
   }
 
   private AdmissionReceipt createOrLink(AdmissionRequest request, String fingerprint, String receivedBy) {

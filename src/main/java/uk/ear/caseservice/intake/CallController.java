@@ -36,7 +36,7 @@ public class CallController {
   @ApiResponse(responseCode = "409", description = "the incidentRef is known with other content")
   public ResponseEntity<CallReceipt> receive(
       @Valid @RequestBody CallRequest call, Principal principal) {
-    IntakeService.Outcome outcome = intake.receive(call, principal.getName());
+    var outcome = intake.receive(call, principal.getName());
     CallReceipt receipt = outcome.receipt();
     if (!outcome.created()) {
       return ResponseEntity.ok(receipt);

@@ -3,12 +3,9 @@ package uk.ear.caseservice.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.ear.caseservice.cases.CaseAudit;
@@ -21,6 +18,7 @@ import uk.ear.caseservice.cases.IncidentRepository;
 import uk.ear.caseservice.cases.Route;
 import uk.ear.caseservice.cases.Subject;
 import uk.ear.caseservice.shared.EarProperties;
+import uk.ear.caseservice.shared.IdempotentIntake;
 import uk.ear.caseservice.policy.ResponseDecision;
 import uk.ear.caseservice.policy.ResponsePolicy;
 import uk.ear.caseservice.metrics.ServiceMetrics;
@@ -35,8 +33,6 @@ import uk.ear.caseservice.process.CaseProcess;
 public class IntakeService {
 
   private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
-  /** Concurrent posts of one incident: the losers wait for the winner and answer like it. */
-  private static final int ATTEMPTS = 5;
 
   private final CaseRepository cases;
   private final IncidentRepository incidents;
@@ -72,44 +68,31 @@ public class IntakeService {
     this.zone = properties.zone();
   }
 
-  /** The outcome of receiving a call: {@code created} is false for a retry of a known call. */
-  public record Outcome(CallReceipt receipt, boolean created) {}
-
-  public Outcome receive(CallRequest call, String receivedBy) {
+  public IdempotentIntake.Received<CallReceipt> receive(CallRequest call, String receivedBy) {
     String fingerprint = CallFingerprint.of(call);
-    RuntimeException lastFailure = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      Optional<Outcome> known = replay(call.incidentRef(), fingerprint);
-      if (known.isPresent()) {
-        return known.get();
-      }
-      try {
-        CallReceipt receipt =
-            Objects.requireNonNull(tx.execute(s -> createOrLink(call, fingerprint, receivedBy)));
-        // counted once committed, so a rolled-back attempt is not a call
-        metrics.callReceived(call.grade(), call.district().name(), receipt.route().name());
-        return new Outcome(receipt, true);
-      } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
-        // another post of the same incident (or a repeat on the same case) committed first
-        lastFailure = e;
-        log.info("intake of incident collided with a concurrent post, attempt {}", attempt);
-      }
+    IdempotentIntake.Received<CallReceipt> received =
+        IdempotentIntake.receive(
+            tx,
+            "incident",
+            () -> replay(call.incidentRef(), fingerprint),
+            () -> createOrLink(call, fingerprint, receivedBy));
+    if (received.created()) {
+      // counted once committed, so a rolled-back attempt is not a call
+      metrics.callReceived(call.grade(), call.district().name(), received.receipt().route().name());
     }
-    throw lastFailure;
+    return received;
   }
 
-  private Optional<Outcome> replay(String incidentRef, String fingerprint) {
-    return tx.execute(
-        s ->
-            incidents
-                .findByIncidentRef(incidentRef)
-                .map(
-                    known -> {
-                      if (!known.getFingerprint().equals(fingerprint)) {
-                        throw new IncidentConflictException(incidentRef);
-                      }
-                      return new Outcome(receipt(known.getCaseRecord(), known), false);
-                    }));
+  private Optional<CallReceipt> replay(String incidentRef, String fingerprint) {
+    return incidents
+        .findByIncidentRef(incidentRef)
+        .map(
+            known -> {
+              if (!known.getFingerprint().equals(fingerprint)) {
+                throw new IncidentConflictException(incidentRef);
+              }
+              return receipt(known.getCaseRecord(), known);
+            });
   }
 
   private CallReceipt createOrLink(CallRequest call, String fingerprint, String receivedBy) {
