@@ -82,12 +82,12 @@ public class Activities {
 
   /** A score and what it means, e.g. the DASH "yes" count. */
   public void score(String caseRef, ActivityKind kind, int score) {
-    latest(caseRef, kind, ActivityStatus.OPEN).ifPresent(a -> a.score(score, a.getOutcome()));
+    latest(caseRef, kind, ActivityStatus.OPEN).ifPresent(a -> a.score(score));
   }
 
   /** What the open activity has decided so far (e.g. a MARAC referral), before it ends. */
   public void recordOutcome(String caseRef, ActivityKind kind, String outcome) {
-    latest(caseRef, kind, ActivityStatus.OPEN).ifPresent(a -> a.score(a.getScore(), outcome));
+    latest(caseRef, kind, ActivityStatus.OPEN).ifPresent(a -> a.outcome(outcome));
   }
 
   /** The open activity's next due date (e.g. the next joint action of PPU work). */

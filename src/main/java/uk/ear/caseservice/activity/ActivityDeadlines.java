@@ -23,7 +23,8 @@ import uk.ear.caseservice.policy.Deadlines;
 public class ActivityDeadlines {
 
   static final Duration RETURN_INTERVIEW_WITHIN = Duration.ofHours(72);
-  static final Duration LIAISON_WITHIN = Duration.ofHours(4);
+  /** A hospital liaison: four hours from the admission (the admissions intake sets it so). */
+  public static final Duration LIAISON_WITHIN = Duration.ofHours(4);
 
   private final CaseRecords records;
   private final Deadlines deadlines;

@@ -27,8 +27,14 @@ public enum ActivityKind {
     return processKey;
   }
 
-  List<String> outcomeVariables() {
-    return outcomeVariables;
+  /** How the activity's process says it ended, so far: its latest outcome variable that is set. */
+  String outcomeIn(org.camunda.bpm.engine.delegate.VariableScope process) {
+    return outcomeVariables.stream()
+        .map(process::getVariable)
+        .filter(java.util.Objects::nonNull)
+        .map(Object::toString)
+        .findFirst()
+        .orElse(null);
   }
 
   public static Optional<ActivityKind> ofProcess(String processKey) {

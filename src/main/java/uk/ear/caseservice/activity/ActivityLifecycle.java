@@ -2,7 +2,6 @@ package uk.ear.caseservice.activity;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.ear.caseservice.engine.EveryCalledProcess;
@@ -51,11 +50,6 @@ class ActivityLifecycle implements EveryCalledProcess {
                     execution.getProcessBusinessKey(),
                     kind,
                     execution.isCanceled(),
-                    kind.outcomeVariables().stream()
-                        .map(execution::getVariable)
-                        .filter(Objects::nonNull)
-                        .map(Object::toString)
-                        .findFirst()
-                        .orElse(null)));
+                    kind.outcomeIn(execution)));
   }
 }

@@ -70,8 +70,11 @@ public class CaseActivity {
     }
   }
 
-  void score(Integer score, String outcome) {
+  void score(int score) {
     this.score = score;
+  }
+
+  void outcome(String outcome) {
     this.outcome = outcome;
   }
 

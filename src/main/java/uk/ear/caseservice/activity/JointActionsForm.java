@@ -59,13 +59,18 @@ class JointActionsForm extends CaseFormListener {
       records.addEntry(caseRef, "PPU_JOINT_ACTIONS", task.getId(), actions.size() + " actions", null,
           details.toString(), user);
       LocalDate first = actions.stream().map(JointAction::due).min(Comparator.naturalOrder()).orElseThrow();
-      var reviewAt = startOfDay(first);
-      activities.moveDue(caseRef, ActivityKind.PPU_JOINT_WORK, reviewAt);
-      task.getExecution().setVariable(NEXT_REVIEW_AT, Date.from(reviewAt));
+      reviewOn(first, caseRef, task, activities, properties);
     };
   }
 
-  private java.time.Instant startOfDay(LocalDate day) {
-    return day.atTime(properties.edt().morningEnd()).atZone(properties.zone()).toInstant();
+  /**
+   * The joint work is next reviewed on {@code day}, as the team's day starts (when EDT hands
+   * back): the activity falls due then, and the review timer ({@code nextReviewAt}) fires.
+   */
+  static void reviewOn(
+      LocalDate day, String caseRef, DelegateTask task, Activities activities, EarProperties properties) {
+    var at = day.atTime(properties.edt().morningEnd()).atZone(properties.zone()).toInstant();
+    activities.moveDue(caseRef, ActivityKind.PPU_JOINT_WORK, at);
+    task.getExecution().setVariable(NEXT_REVIEW_AT, Date.from(at));
   }
 }

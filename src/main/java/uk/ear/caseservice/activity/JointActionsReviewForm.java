@@ -1,7 +1,6 @@
 package uk.ear.caseservice.activity;
 
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -39,9 +38,7 @@ class JointActionsReviewForm extends CaseFormListener {
       records.addEntry(caseRef, "PPU_JOINT_REVIEW", task.getId(), outcome, null,
           progress + (again ? "\nNext review on " + next : ""), user);
       if (again) {
-        var at = next.atTime(properties.edt().morningEnd()).atZone(properties.zone()).toInstant();
-        activities.moveDue(caseRef, ActivityKind.PPU_JOINT_WORK, at);
-        task.getExecution().setVariable(JointActionsForm.NEXT_REVIEW_AT, Date.from(at));
+        JointActionsForm.reviewOn(next, caseRef, task, activities, properties);
       }
     };
   }

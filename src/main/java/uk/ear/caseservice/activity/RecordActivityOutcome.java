@@ -1,6 +1,5 @@
 package uk.ear.caseservice.activity;
 
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -27,10 +26,9 @@ class RecordActivityOutcome implements ExecutionListener {
     ActivityKind kind =
         ActivityKind.ofProcess(key)
             .orElseThrow(() -> new IllegalStateException(key + " is not an activity process"));
-    kind.outcomeVariables().stream()
-        .map(execution::getVariable)
-        .filter(Objects::nonNull)
-        .findFirst()
-        .ifPresent(outcome -> activities.recordOutcome(execution.getProcessBusinessKey(), kind, outcome.toString()));
+    String outcome = kind.outcomeIn(execution);
+    if (outcome != null) {
+      activities.recordOutcome(execution.getProcessBusinessKey(), kind, outcome);
+    }
   }
 }

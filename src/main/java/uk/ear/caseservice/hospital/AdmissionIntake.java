@@ -1,7 +1,6 @@
 package uk.ear.caseservice.hospital;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.ear.caseservice.activity.ActivityDeadlines;
 import uk.ear.caseservice.cases.Admission;
 import uk.ear.caseservice.cases.AdmissionRepository;
 import uk.ear.caseservice.cases.CaseAudit;
@@ -37,7 +37,6 @@ import uk.ear.caseservice.shared.Teams;
 public class AdmissionIntake {
 
   private static final Logger log = LoggerFactory.getLogger(AdmissionIntake.class);
-  static final Duration LIAISON_WITHIN = Duration.ofHours(4);
   /** A child's unexplained injury comes first in the team's queue, as a grade 2 call would. */
   static final int CHILD_PRIORITY = 90;
   static final int ADULT_PRIORITY = 80;
@@ -111,7 +110,7 @@ public class AdmissionIntake {
             receivedBy);
     admission.setPatient(request.patient().name().strip(), request.patient().dateOfBirth(), zone);
     int priority = admission.involvesChild() ? CHILD_PRIORITY : ADULT_PRIORITY;
-    Instant liaisonDue = admission.getAdmittedAt().plus(LIAISON_WITHIN);
+    Instant liaisonDue = admission.getAdmittedAt().plus(ActivityDeadlines.LIAISON_WITHIN);
 
     Optional<CaseRecord> open = openCaseOf(request.patient());
     if (open.isPresent()) {

@@ -6,12 +6,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.ear.caseservice.forms.DeployedForms;
 import uk.ear.caseservice.process.CaseFormListener;
-import uk.ear.caseservice.forms.FormDefinition;
 import uk.ear.caseservice.process.FormRejectedException;
 import uk.ear.caseservice.process.FormValues;
-import uk.ear.caseservice.process.ServiceCommands;
 import uk.ear.caseservice.shared.EarProperties;
 
 /**
@@ -34,11 +31,7 @@ class LocationVisitForm implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    DeployedForms forms = DeployedForms.of(task.getProcessEngineServices().getFormService());
-    FormDefinition definition =
-        ServiceCommands.withoutAuthorization(() -> forms.ofTask(task))
-            .orElseThrow(() -> new IllegalStateException(task.getName() + " has no deployed Camunda Form"));
-    FormValues form = new FormValues(task, clock, properties.zone(), definition);
+    FormValues form = new FormValues(task, clock, properties.zone(), CaseFormListener.deployedForm(task));
     Instant visitedAt = form.pastDateTime("locationVisitedAt");
     String attendees = form.text("locationVisitAttendees");
     String concerns = form.choice("locationConcerns");

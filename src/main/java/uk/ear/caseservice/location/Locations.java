@@ -79,13 +79,12 @@ public class Locations {
   }
 
   /** The morning run: every location due and not already being visited gets a visit task. */
-  public List<Long> planDueVisits(String run) {
+  public void planDueVisits(String run) {
     List<VulnerableLocation> due =
         locations.findByVisitOpenFalseAndNextVisitDueLessThanEqualOrderByNextVisitDueAscIdAsc(today()).stream()
             .filter(l -> teamOf(l) != null)
             .toList();
     due.forEach(l -> l.visitPlanned(run));
-    return due.stream().map(VulnerableLocation::getId).toList();
   }
 
   @Transactional(readOnly = true)

@@ -73,7 +73,7 @@ public abstract class CaseFormListener implements TaskListener {
   }
 
   /** The task's deployed form: its fields are the rules, its labels what refusals quote. */
-  private FormDefinition deployedForm(DelegateTask task) {
+  public static FormDefinition deployedForm(DelegateTask task) {
     DeployedForms forms = DeployedForms.of(task.getProcessEngineServices().getFormService());
     return ServiceCommands.withoutAuthorization(() -> forms.ofTask(task))
         .orElseThrow(
