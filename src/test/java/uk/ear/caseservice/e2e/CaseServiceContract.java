@@ -36,6 +36,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import uk.ear.caseservice.cases.CaseRepository;
 import uk.ear.caseservice.cases.IncidentRepository;
 import uk.ear.caseservice.support.Api;
+import uk.ear.caseservice.support.Casework;
 import uk.ear.caseservice.support.FormFiller;
 
 /**
@@ -56,10 +57,12 @@ abstract class CaseServiceContract extends EndToEndTest {
   static final String WORKER_ID = "e2e-worker";
 
   Api api;
+  Casework work;
 
   @BeforeEach
   void client() {
     api = new Api(port);
+    work = new Casework(api);
   }
 
   // --- POST /api/calls
@@ -600,10 +603,7 @@ abstract class CaseServiceContract extends EndToEndTest {
 
   /** Completes the user's first task of that name from its deployed form, as Tasklist would. */
   private void complete(String user, Api.Response created, String taskName, Map<String, Object> values) {
-    JsonNode task = taskNamed(user, created, taskName);
-    JsonNode form = api.get(user, "/engine-rest/task/" + task.path("id").asText() + "/deployed-form").body();
-    Api.Response done = submit(user, task.path("id").asText(), form, values);
-    assertThat(done.code()).as("%s completes '%s': %s", user, taskName, done.body()).isEqualTo(204);
+    work.complete(user, created.body().path("caseRef").asText(), taskName, values);
   }
 
   @Test
@@ -697,17 +697,11 @@ abstract class CaseServiceContract extends EndToEndTest {
   // --- helpers
 
   private JsonNode caseView(String caseRef) {
-    return api.get("admin", "/api/cases/" + caseRef).body();
+    return work.caseView(caseRef);
   }
 
   private List<JsonNode> tasksOf(String user, Api.Response created) {
-    Api.Response response =
-        api.get(user, "/engine-rest/task?sortBy=priority&sortOrder=desc&processInstanceBusinessKey=" + created.body().path("caseRef").asText());
-    assertThat(response.code()).as("task query of %s: %s", user, response.body()).isEqualTo(200);
-    JsonNode tasks = response.body();
-    List<JsonNode> list = new ArrayList<>();
-    tasks.forEach(list::add);
-    return list;
+    return work.tasks(user, created.body().path("caseRef").asText());
   }
 
   private Api.Response submit(String user, String taskId, JsonNode form, Map<String, Object> overrides) {
@@ -755,36 +749,17 @@ abstract class CaseServiceContract extends EndToEndTest {
         .body();
   }
 
-  /** Runs the case's due jobs as the job executor would, until none is left (at most 10 rounds). */
+  /** Runs the case's due jobs as the job executor would, until none is left. */
   private void executeJobsOf(Api.Response created) {
     executeJobsOf(created, "");
   }
 
   /** As {@link #executeJobsOf(Api.Response)}, of the jobs {@code filter} selects (e.g. save points). */
   private void executeJobsOf(Api.Response created, String filter) {
-    String caseRef = created.body().path("caseRef").asText();
-    for (int round = 0; round < 10; round++) {
-      // the case's own instance and those it calls (intensive support, handover) share its reference
-      List<JsonNode> jobs = new ArrayList<>();
-      for (JsonNode instance : api.get("admin", "/engine-rest/process-instance?businessKey=" + caseRef).body()) {
-        api.get("admin", "/engine-rest/job?executable=true&processInstanceId=" + instance.path("id").asText() + filter)
-            .body().forEach(jobs::add);
-      }
-      if (jobs.isEmpty()) {
-        return;
-      }
-      for (JsonNode job : jobs) {
-        assertThat(api.post("admin", "/engine-rest/job/" + job.path("id").asText() + "/execute", null).code()).isEqualTo(204);
-      }
-    }
-    throw new AssertionError("jobs of " + caseRef + " keep coming");
+    work.runJobs(created.body().path("caseRef").asText(), filter);
   }
 
-
   private JsonNode taskNamed(String user, Api.Response created, String name) {
-    return tasksOf(user, created).stream()
-        .filter(t -> t.path("name").asText().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError(user + " has no task '" + name + "'"));
+    return work.task(user, created.body().path("caseRef").asText(), name);
   }
 }

@@ -62,10 +62,16 @@ public final class Casework {
 
   /** Runs the case's due jobs as the job executor would, until none is left (at most 10 rounds). */
   public void runJobs(String caseRef) {
+    runJobs(caseRef, "");
+  }
+
+  /** As {@link #runJobs(String)}, of the jobs {@code filter} selects (e.g. "&messages=true"). */
+  public void runJobs(String caseRef, String filter) {
     for (int round = 0; round < 10; round++) {
+      // the case's own instance and those it calls (activities, support, handover) share its reference
       List<JsonNode> jobs = new ArrayList<>();
       for (JsonNode instance : api.get("admin", "/engine-rest/process-instance?businessKey=" + caseRef).body()) {
-        api.get("admin", "/engine-rest/job?executable=true&processInstanceId=" + instance.path("id").asText())
+        api.get("admin", "/engine-rest/job?executable=true&processInstanceId=" + instance.path("id").asText() + filter)
             .body().forEach(jobs::add);
       }
       if (jobs.isEmpty()) {
