@@ -69,6 +69,7 @@ class AccessMatrixH2IT extends EndToEndTest {
     r.put("POST /api/locations", new Request(HttpMethod.POST, c -> "/api/locations", c -> Map.of(
         "name", "Matrix hostel", "kind", "HOSTEL", "district", "PRESTON",
         "address", "4 Example Road, Preston", "visitEvery", "P28D")));
+    r.put("GET /api/cases", get(c -> "/api/cases"));
     r.put("GET /api/cases/{caseRef}", get(c -> "/api/cases/" + c.caseRef()));
     r.put("GET /api/cases/{caseRef}/handover-pack", get(c -> "/api/cases/" + c.caseRef() + "/handover-pack"));
     r.put("GET /api/cases/{caseRef}/audit", get(c -> "/api/cases/" + c.caseRef() + "/audit"));
@@ -85,6 +86,7 @@ class AccessMatrixH2IT extends EndToEndTest {
     r.put("GET /v3/api-docs", get(c -> "/v3/api-docs"));
     r.put("GET /actuator/health", get(c -> "/actuator/health"));
     r.put("GET /actuator/info", get(c -> "/actuator/info"));
+    r.put("GET /actuator/prometheus", get(c -> "/actuator/prometheus"));
     r.put("GET /engine-rest/task/{id}", get(c -> "/engine-rest/task/" + c.visitTask()));
     r.put("GET /engine-rest/task/{id}/deployed-form", get(c -> "/engine-rest/task/" + c.visitTask() + "/deployed-form"));
     r.put("POST /engine-rest/task/{id}/submit-form",
