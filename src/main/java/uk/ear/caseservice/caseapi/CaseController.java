@@ -12,14 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 import uk.ear.caseservice.activity.Activities;
 import uk.ear.caseservice.cases.CaseRepository;
 import uk.ear.caseservice.cases.Stage;
-import uk.ear.caseservice.shared.Teams;
 import uk.ear.caseservice.web.BadParameterException;
 import uk.ear.caseservice.cases.AuditLine;
 import uk.ear.caseservice.cases.CaseAccess;
@@ -28,6 +24,7 @@ import uk.ear.caseservice.cases.CaseView;
 import uk.ear.caseservice.cases.HandoverPack;
 import uk.ear.caseservice.shared.CurrentUser;
 import uk.ear.caseservice.shared.EarProperties;
+import uk.ear.caseservice.shared.TeamScope;
 
 @RestController
 @RequestMapping("/api/cases")
@@ -78,18 +75,10 @@ public class CaseController {
     if (size < 1 || size > 100) {
       throw new BadParameterException("size", "must be between 1 and 100");
     }
-    Set<String> groups = CurrentUser.groupsOf(auth);
-    boolean admin = groups.contains(Teams.ADMIN_GROUP);
-    List<String> teams = groups.stream().map(Teams::teamOfGroup).filter(t -> t != null).toList();
-    if (!admin && teams.isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only a team's members and admin list cases");
-    }
-    if (team != null && !admin && !teams.contains(team)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "not your team: " + team);
-    }
+    TeamScope scope = TeamScope.of(auth, team, false);
     var found =
         repository.list(
-            admin, teams.isEmpty() ? List.of("-") : teams, team, stage, overdue, clock.instant(),
+            scope.all(), scope.teamsOrNone(), team, stage, overdue, clock.instant(),
             PageRequest.of(page, size));
     return new CasePage(
         found.getContent().stream()

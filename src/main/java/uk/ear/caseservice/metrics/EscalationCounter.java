@@ -1,7 +1,6 @@
 package uk.ear.caseservice.metrics;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,9 +13,6 @@ import uk.ear.caseservice.engine.EveryUserTask;
  */
 @Component
 class EscalationCounter implements EveryUserTask {
-
-  static final Pattern ESCALATION =
-      Pattern.compile("Task_(Review(Missed|Overdue|Conference)\\w*|ChaseHandover)");
 
   private final ServiceMetrics metrics;
 
@@ -32,7 +28,7 @@ class EscalationCounter implements EveryUserTask {
   @Override
   public void notify(DelegateTask task) {
     String key = task.getTaskDefinitionKey();
-    if (key != null && ESCALATION.matcher(key).matches()) {
+    if (EscalationTasks.isEscalation(key)) {
       metrics.escalation(key.substring("Task_".length()));
     }
   }

@@ -75,6 +75,11 @@ public class SecurityConfiguration {
         .addFilterBefore(
             new ApiKeyAuthenticationFilter(keys, identity, entryPoint),
             BasicAuthenticationFilter.class)
+        // the dashboard (logged in to the webapps) reads its figures
+        .addFilterBefore(
+            new WebappSessionAuthenticationFilter(
+                PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.GET, "/api/stats/**")),
+            ApiKeyAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied()))
@@ -84,7 +89,7 @@ public class SecurityConfiguration {
   }
 
   /**
-   * The case pages ({@code /cases/...}): the webapps' login, the case's access rules in the
+   * The case pages ({@code /cases/...}) and the managers' dashboard: the webapps' login, the case's access rules in the
    * controller, CSRF tokens on their forms, and framed only by our own pages (Tasklist shows the
    * case summary above each task form).
    */
@@ -92,7 +97,7 @@ public class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain casePageSecurity(HttpSecurity http, CamundaBpmProperties camunda) throws Exception {
     String login = camunda.getWebapp().getApplicationPath() + "/app/tasklist/default/";
-    return http.securityMatcher("/cases/**")
+    return http.securityMatcher("/cases/**", "/dashboard", "/dashboard/**")
         .addFilterBefore(new WebappSessionAuthenticationFilter(), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
         .exceptionHandling(

@@ -17,11 +17,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import uk.ear.caseservice.shared.CurrentUser;
 
 /**
- * The case pages share the webapps' login: whoever is logged in to Tasklist or Cockpit (Camunda's
+ * The case pages and the dashboard share the webapps' login: whoever is logged in to Tasklist or Cockpit (Camunda's
  * session authentication) is the caller, with their Camunda groups. No session, no caller: the
  * chain sends the browser to Tasklist's login.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
+
+  private final org.springframework.security.web.util.matcher.RequestMatcher only;
+
+  /** For every request of its chain. */
+  WebappSessionAuthenticationFilter() {
+    this(org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE);
+  }
+
+  /**
+   * Only for {@code only}: in the API's chain, the dashboard's reads of its figures (the API's
+   * writes stay with API keys and Basic authentication, which no other site can make a browser
+   * send).
+   */
+  WebappSessionAuthenticationFilter(org.springframework.security.web.util.matcher.RequestMatcher only) {
+    this.only = only;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !only.matches(request);
+  }
 
   @Override
   protected void doFilterInternal(
