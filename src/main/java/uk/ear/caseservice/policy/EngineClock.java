@@ -27,6 +27,16 @@ public final class EngineClock extends Clock {
     return new EngineClock(zone);
   }
 
+  /** Moves the service's "now" (tests, the demand simulation). */
+  public static void set(Instant now) {
+    ClockUtil.setCurrentTime(java.util.Date.from(now));
+  }
+
+  /** Back to real time. */
+  public static void reset() {
+    ClockUtil.reset();
+  }
+
   @Override
   public Instant instant() {
     return ClockUtil.getCurrentTime().toInstant();

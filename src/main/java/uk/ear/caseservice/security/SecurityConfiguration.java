@@ -84,7 +84,10 @@ public class SecurityConfiguration {
         .exceptionHandling(
             e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied()))
         .csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // the dashboard's reads come with the webapps' session, already renewed at their login:
+        // a new session id here would log out the reads running beside it
+        .sessionManagement(
+            s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
         .build();
   }
 
@@ -103,6 +106,7 @@ public class SecurityConfiguration {
         .exceptionHandling(
             e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(login)))
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .sessionManagement(s -> s.sessionFixation(f -> f.none()))
         .requestCache(cache -> cache.disable())
         .build();
   }

@@ -29,8 +29,10 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import uk.ear.caseservice.simulate.DemandSimulator;
 import uk.ear.caseservice.support.Api;
 import uk.ear.caseservice.support.Calls;
+import uk.ear.caseservice.support.Casework;
 import uk.ear.caseservice.support.Chromium;
 import uk.ear.caseservice.support.RequiresChromium;
 
@@ -65,6 +67,8 @@ class TasklistBrowserIT extends EndToEndTest {
   static final By ERROR_CLOSE = By.cssSelector(".page-notifications .alert-danger button.close:not(.ng-hide)");
 
   @RegisterExtension final Chromium chromium = new Chromium();
+
+  @org.springframework.beans.factory.annotation.Autowired DemandSimulator simulator;
 
   Api api;
   WebDriver browser;
@@ -312,6 +316,49 @@ class TasklistBrowserIT extends EndToEndTest {
     assertThat(page).contains(name, "Assessment", "No further action", "Home is safe tonight",
         "Parenting capacity: Mum warm and consistent", "Their views and wishes: Wants to go back to school");
     assertThat(chromium.screenshot("case-page")).isNotEmptyFile();
+  }
+
+  /**
+   * A manager's dashboard: logged in to the webapps as mgr.preston, every chart draws Preston's
+   * figures (a visit in time, a missed window and its escalation, open cases, a caseload) and no
+   * Burnley figure appears anywhere, in the page's text or in a chart's labels.
+   */
+  @Test
+  void aManagerSeesEveryChartOfTheDashboardWithOnlyTheirTeamsFigures() {
+    // a fortnight of demand up to this morning, so the charts look like the service's
+    java.time.Instant morning = ENGINE.instant();
+    simulator.simulate(morning.minus(Duration.ofDays(14)), morning, new DemandSimulator.Settings(60, 0.08, 4, 14));
+    OffsetDateTime now = OffsetDateTime.now(ENGINE);
+    String visited = callReported("PRESTON", now.minusMinutes(30));
+    completeByRest(visited, "Record joint visit", Map.of());
+    String missed = callReported("PRESTON", now.minusHours(2));
+    new Casework(api).runJobs(missed);
+    String burnley = callReported("BURNLEY", now.minusMinutes(30));
+    assertThat(burnley).isNotBlank();
+
+    logIn("mgr.preston");
+    browser.get("http://localhost:" + port + "/dashboard");
+    wait.until(d -> d.findElements(By.cssSelector("[data-chart][data-rendered='true']")).size() == 6);
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    for (String chart : List.of("districts", "responseWindows", "openCases", "caseloads", "escalations")) {
+      assertThat(((Number) js.executeScript("return window.earDashboard.points(arguments[0])", chart)).intValue())
+          .as("points of %s", chart).isPositive();
+    }
+    assertThat(browser.findElements(By.cssSelector("#heatmap td")).stream().filter(td -> !td.getText().isBlank()))
+        .isNotEmpty();
+    assertThat(browser.findElement(By.id("overdue")).getText()).contains(missed);
+    assertThat(browser.findElement(By.id("status")).getText()).isEmpty();
+    String everything =
+        browser.findElement(By.tagName("body")).getText() + js.executeScript("return window.earDashboard.labels().join('|')");
+    assertThat(everything).containsIgnoringCase("Preston").doesNotContainIgnoringCase("Burnley").doesNotContain(burnley);
+    // the whole page in one picture (the README shows it)
+    assertThat(chromium.fullPageScreenshot("dashboard")).isNotEmptyFile();
+  }
+
+  private String callReported(String district, OffsetDateTime at) {
+    Api.Response created = api.post("police", "/api/calls", Calls.call(Calls.uniqueRef(), 2, district, at));
+    assertThat(created.code()).isEqualTo(201);
+    return created.body().path("caseRef").asText();
   }
 
   /**

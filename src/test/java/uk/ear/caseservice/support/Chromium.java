@@ -71,6 +71,29 @@ public final class Chromium implements BeforeEachCallback, AfterTestExecutionCal
     }
   }
 
+  /** The whole page, beyond the window, to {@code target/screenshots/<name>.png}. */
+  public Path fullPageScreenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      var chrome = (org.openqa.selenium.chromium.ChromiumDriver) driver();
+      @SuppressWarnings("unchecked")
+      var metrics = (java.util.Map<String, Object>) chrome.executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of());
+      @SuppressWarnings("unchecked")
+      var size = (java.util.Map<String, Number>) metrics.get("cssContentSize");
+      var shot =
+          chrome.executeCdpCommand(
+              "Page.captureScreenshot",
+              java.util.Map.of(
+                  "captureBeyondViewport", true,
+                  "clip", java.util.Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
+      Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     profile = Files.createTempDirectory("ear-chromium-");
