@@ -120,6 +120,7 @@ public class DemandSimulator {
     List<DemandShape.Call> calls =
         DemandShape.calls(start, end, settings.callsPerDay(), settings.repeatShare(), properties.zone(), random);
     PriorityQueue<Work> agenda = new PriorityQueue<>(java.util.Comparator.comparing(Work::at).thenComparing(Work::taskId));
+    java.util.Set<String> planned = new java.util.HashSet<>();
     Map<String, Integer> visits = new TreeMap<>();
     Map<String, Integer> completed = new TreeMap<>();
     Map<String, Integer> undone = new TreeMap<>();
@@ -153,8 +154,15 @@ public class DemandSimulator {
       }
       jobs += runDueJobs();
       external += completeExternalTasks();
-      for (Task task : tasks.createTaskQuery().taskCreatedAfter(Date.from(now.minusMillis(1))).list()) {
-        agenda.add(new Work(plan(task, now, random), task.getId()));
+      // the tasks this instant created (not those of a later, real-time "now", e.g. demo cases)
+      for (Task task :
+          tasks.createTaskQuery()
+              .taskCreatedAfter(Date.from(now.minusMillis(1)))
+              .taskCreatedBefore(Date.from(now.plusMillis(1)))
+              .list()) {
+        if (planned.add(task.getId())) {
+          agenda.add(new Work(plan(task, now, random), task.getId()));
+        }
       }
     }
     setClock(end);

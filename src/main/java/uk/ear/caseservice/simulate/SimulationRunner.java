@@ -15,12 +15,13 @@ import uk.ear.caseservice.policy.EngineClock;
 
 /**
  * {@code --ear.simulate.days=28}: before the service opens (and before the job executor starts),
- * simulates that many days of demand up to now, then hands over to real time. Settings:
+ * simulates that many days of demand up to now, then hands over to real time. It runs before the
+ * demo cases, which a database with cases does without. Settings:
  * {@code ear.simulate.calls-per-day} (134), {@code ear.simulate.staff-per-team} (6),
  * {@code ear.simulate.seed} (2013).
  */
 @Component
-@Order(40)
+@Order(20)
 @ConditionalOnProperty(name = "ear.simulate.days")
 class SimulationRunner implements ApplicationRunner {
 

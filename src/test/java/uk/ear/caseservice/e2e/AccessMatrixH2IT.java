@@ -70,6 +70,7 @@ class AccessMatrixH2IT extends EndToEndTest {
         "name", "Matrix hostel", "kind", "HOSTEL", "district", "PRESTON",
         "address", "4 Example Road, Preston", "visitEvery", "P28D")));
     r.put("GET /api/cases", get(c -> "/api/cases"));
+    r.put("GET /api/stats/response-windows", get(c -> "/api/stats/response-windows"));
     r.put("GET /api/cases/{caseRef}", get(c -> "/api/cases/" + c.caseRef()));
     r.put("GET /api/cases/{caseRef}/handover-pack", get(c -> "/api/cases/" + c.caseRef() + "/handover-pack"));
     r.put("GET /api/cases/{caseRef}/audit", get(c -> "/api/cases/" + c.caseRef() + "/audit"));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import uk.ear.caseservice.support.Api;
 import uk.ear.caseservice.support.Calls;
 import uk.ear.caseservice.support.Casework;
+import uk.ear.caseservice.support.WebappSession;
 
 /**
  * Every {@code /api/stats} endpoint against calls with known times. Each test works in its own
@@ -164,6 +165,25 @@ class StatisticsH2IT extends EndToEndTest {
     Api.Response backwards = api.get("mgr.preston", "/api/stats/caseloads?from=2031-02-02&to=2031-02-01");
     assertThat(backwards.code()).isEqualTo(400);
     assertThat(backwards.body().path("errors").get(0).path("field").asText()).isEqualTo("to");
+  }
+
+  @Test
+  void theDashboardSharesTheWebappsLoginAndIsForManagersAndAdmin() {
+    WebappSession manager = WebappSession.login(port, "cockpit", "mgr.preston", "demo");
+    java.net.http.HttpResponse<String> page = manager.page("/dashboard");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("/webjars/chart.js/", "data-chart=\"calls-by-hour\"", "Preston")
+        .doesNotContain("Burnley").doesNotContain("https://");
+    // its figures with the same login, for reading only
+    assertThat(manager.page("/api/stats/caseloads").statusCode()).isEqualTo(200);
+    assertThat(manager.page("/api/cases").statusCode()).isEqualTo(401);
+    assertThat(manager.page("/webjars/chart.js/4.4.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
+    assertThat(WebappSession.login(port, "tasklist", "admin", "demo").page("/dashboard").body()).contains("All teams", "Burnley");
+    assertThat(WebappSession.login(port, "tasklist", "sw.preston1", "demo").page("/dashboard").statusCode()).isEqualTo(403);
+    assertThat(WebappSession.login(port, "tasklist", "sw.preston1", "demo").page("/api/stats/caseloads").statusCode()).isEqualTo(403);
+    java.net.http.HttpResponse<String> anonymous = WebappSession.anonymous(port).page("/dashboard");
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location").orElse("")).contains("/camunda/app/tasklist/");
   }
 
   private String call(int grade, String district, ZonedDateTime at) {
