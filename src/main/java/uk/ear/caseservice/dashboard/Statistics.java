@@ -140,9 +140,8 @@ public class Statistics {
   public Compliance compliance(TeamScope scope, StatsRange range) {
     Instant now = clock.instant();
     List<Object[]> rows =
-        entities
-            .createQuery(
-                """
+        scoped(
+            """
                 select c.reportedAt, c.grade, c.team, c.responseDueAt, c.visitedAt, c.closedAt
                 from CaseRecord c
                 where c.route = uk.ear.caseservice.cases.Route.JOINT_VISIT
@@ -150,12 +149,7 @@ public class Statistics {
                   and c.reportedAt >= :start and c.reportedAt < :end
                   and (:all = true or c.team in :teams)
                 """,
-                Object[].class)
-            .setParameter("start", range.start())
-            .setParameter("end", range.end())
-            .setParameter("all", scope.all())
-            .setParameter("teams", scope.teamsOrNone())
-            .getResultList();
+            Object[].class, scope, range);
     record Key(LocalDate week, int grade, String team) {}
     Map<Key, List<Object[]>> groups = new TreeMap<>(
         Comparator.comparing(Key::week).thenComparing(Key::grade).thenComparing(Key::team));
@@ -372,41 +366,40 @@ public class Statistics {
 
   /** When, where and for which team each call in the range was logged. */
   private List<Object[]> callRows(TeamScope scope, StatsRange range) {
-    return entities
-        .createQuery(
+    return scoped(
             """
             select i.reportedAt, i.district, c.team from Incident i join i.caseRecord c
             where i.reportedAt >= :start and i.reportedAt < :end
               and (:all = true or c.team in :teams)
             """,
-            Object[].class)
-        .setParameter("start", range.start())
-        .setParameter("end", range.end())
-        .setParameter("all", scope.all())
-        .setParameter("teams", scope.teamsOrNone())
-        .getResultList();
+            Object[].class, scope, range);
   }
 
   private List<CaseRecord> openCases(TeamScope scope, StatsRange range) {
-    return entities
-        .createQuery(
+    return scoped(
             """
             select c from CaseRecord c
             where c.stage not in (uk.ear.caseservice.cases.Stage.CLOSED, uk.ear.caseservice.cases.Stage.REFERRED_OUT)
               and c.openedAt >= :start and c.openedAt < :end
               and (:all = true or c.team in :teams)
             """,
-            CaseRecord.class)
-        .setParameter("start", range.start())
-        .setParameter("end", range.end())
-        .setParameter("all", scope.all())
-        .setParameter("teams", scope.teamsOrNone())
-        .getResultList();
+            CaseRecord.class, scope, range);
   }
 
   /** Cases past a deadline, as the case list's {@code overdue=true} finds them. */
   private List<CaseRecord> overdueCases(TeamScope scope) {
     return cases.list(scope.all(), scope.teamsOrNone(), null, null, true, clock.instant(), PageRequest.of(0, 2000)).getContent();
+  }
+
+  /** {@code jpql}'s rows in the range ({@code :start}, {@code :end}) and the scope ({@code :all}, {@code :teams}). */
+  private <T> List<T> scoped(String jpql, Class<T> type, TeamScope scope, StatsRange range) {
+    return entities
+        .createQuery(jpql, type)
+        .setParameter("start", range.start())
+        .setParameter("end", range.end())
+        .setParameter("all", scope.all())
+        .setParameter("teams", scope.teamsOrNone())
+        .getResultList();
   }
 
   private static String teamOrNone(Object team) {

@@ -112,6 +112,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   private static String message(FieldError e) {
+    if (e.isBindingFailure()) {
+      // a query parameter that is not of its type (e.g. a date that is not one): not Spring's words
+      return "has the wrong type or format";
+    }
     return e.getDefaultMessage() == null ? "is invalid" : e.getDefaultMessage();
   }
 

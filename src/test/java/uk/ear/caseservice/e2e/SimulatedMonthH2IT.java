@@ -21,15 +21,17 @@ import uk.ear.caseservice.simulate.DemandSimulator;
 import uk.ear.caseservice.support.Api;
 
 /**
- * A simulated month (March into April 2033, across the clock change) through the real intake and
- * processes: the dashboard's response-window figures equal the same figures recomputed from the
- * engine's history alone, and the calls have the pilot's shape.
+ * A simulated month (four weeks of the pilot's own October and November 2013, across the clock
+ * change) through the real intake and processes: the dashboard's response-window figures equal
+ * the same figures recomputed from the engine's history alone, and the calls have the pilot's
+ * shape. Years before every other test's cases, so newest-first lists in the shared database
+ * still show theirs first, and no other test's timer falls due during the month.
  */
 @OnH2
 class SimulatedMonthH2IT extends EndToEndTest {
 
-  static final LocalDate FIRST = LocalDate.of(2033, 3, 7);
-  static final LocalDate LAST = LocalDate.of(2033, 4, 3);
+  static final LocalDate FIRST = LocalDate.of(2013, 10, 14);
+  static final LocalDate LAST = LocalDate.of(2013, 11, 10);
 
   @Autowired DemandSimulator simulator;
   @Autowired HistoryService history;
