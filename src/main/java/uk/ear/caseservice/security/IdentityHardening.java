@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
@@ -26,6 +27,7 @@ import uk.ear.caseservice.shared.Teams;
  *       ear.security.lock-after-attempts} wrong passwords lock a person for {@code
  *       ear.security.lock-duration} (the engine's {@code login-max-attempts} is set from it);
  *   <li>new resources get {@link EarAuthorizationProvider}'s narrower default authorizations;
+ *   <li>{@code camunda-admin} is an administrators' group of the engine, also on Operaton;
  *   <li>the configured administrator ({@code camunda.bpm.admin-user}) is created here, before
  *       Camunda's starter would, without the engine's password policy ({@code
  *       enable-password-policy}): the demo's {@code demo} would fail it, and outside the demo
@@ -51,6 +53,13 @@ public class IdentityHardening extends AbstractProcessEnginePlugin {
         new TemporaryLockIdentityProvider.Factory(security.lockDuration()));
     configuration.setLoginMaxAttempts(security.lockAfterAttempts());
     configuration.setResourceAuthorizationProvider(new EarAuthorizationProvider());
+    // administrators are camunda-admin on either engine (Operaton's own group is operaton-admin)
+    java.util.List<String> adminGroups =
+        new java.util.ArrayList<>(configuration.getAdminGroups() == null ? java.util.List.of() : configuration.getAdminGroups());
+    if (!adminGroups.contains(Teams.ADMIN_GROUP)) {
+      adminGroups.add(Teams.ADMIN_GROUP);
+      configuration.setAdminGroups(adminGroups);
+    }
   }
 
   @Override
@@ -60,9 +69,26 @@ public class IdentityHardening extends AbstractProcessEnginePlugin {
       return;
     }
     IdentityService identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(admin.getId()).count() > 0) {
-      return;
+    if (identity.createUserQuery().userId(admin.getId()).count() == 0) {
+      createAdministrator(engine, admin);
     }
+    // the engine's own administrators' group too (camunda-admin on Camunda, operaton-admin on
+    // Operaton): its webapps offer "create an administrator" to anybody while it has no member,
+    // also on a database an engine of the other kind created
+    String engineAdmins = Groups.CAMUNDA_ADMIN;
+    if (identity.createGroupQuery().groupId(engineAdmins).count() == 0) {
+      Group group = identity.newGroup(engineAdmins);
+      group.setName("Administrators");
+      group.setType(Groups.GROUP_TYPE_SYSTEM);
+      identity.saveGroup(group);
+    }
+    if (identity.createUserQuery().userId(admin.getId()).memberOfGroup(engineAdmins).count() == 0) {
+      identity.createMembership(admin.getId(), engineAdmins);
+    }
+  }
+
+  private static void createAdministrator(ProcessEngine engine, AdminUserProperty admin) {
+    IdentityService identity = engine.getIdentityService();
     // as Camunda's CreateAdminUserConfiguration does, which then finds the user and does nothing
     User user = identity.newUser(admin.getId());
     user.setFirstName(admin.getFirstName());

@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.mockito.Expressions;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.ear.caseservice.process.ProcessScenario;
@@ -32,11 +34,23 @@ import uk.ear.caseservice.process.ProcessScenario;
 @Deployment(resources = {"processes/VisitVulnerableLocations.bpmn", "forms/VisitVulnerableLocation.form"})
 class VisitVulnerableLocationsProcessTest extends ProcessScenario {
 
-  @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessScenario.engineWithCoverage();
-
   // Monday 7 October 2013, 09:00 UTC (10:00 BST)
   static final Instant MONDAY_MORNING = Instant.parse("2013-10-07T09:00:00Z");
+
+  /**
+   * The clock is set before the engine extension deploys the process, because the deployment
+   * schedules the first 09:00 timer from "now" (on Operaton as on Camunda, whichever clock a
+   * previous test left behind).
+   */
+  @RegisterExtension
+  @Order(1)
+  static BeforeEachCallback sundayNight =
+      context -> ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.minusSeconds(3600)));
+
+  @RegisterExtension
+  @Order(2)
+  static ProcessEngineCoverageExtension engine = ProcessScenario.engineWithCoverage();
+
 
   LocationVisits visits;
 

@@ -11,7 +11,8 @@
  * A worker who leaves a task before completing it types it again; what was completed is in the
  * case record.
  */
-const DRAFT = /^(camunda-form:|camForm:)/;
+// Camunda 7 and Operaton (its fork) name the drafts after themselves
+const DRAFT = /^(camunda-form:|operaton-form:|camForm:)/;
 
 function removeDrafts() {
   for (let i = window.localStorage.length - 1; i >= 0; i--) {
