@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -Poperaton verify \
-  -Dit.test='*H2IT,CaseServicePostgresIT,TasklistBrowserIT#aWorkerFillsTheDash*+nothingTyped*'
+  -Dit.test='*H2IT,CaseServicePostgresIT,TasklistBrowserIT#aWorkerSeesOpens*+nothingTyped*'
 ./mvnw -B -f workers/pom.xml verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dcase-service.dir=../target/operaton
 scripts/rehearse-operaton.sh

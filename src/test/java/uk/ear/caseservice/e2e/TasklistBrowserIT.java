@@ -125,7 +125,7 @@ class TasklistBrowserIT extends EndToEndTest {
     List<WebElement> risks = browser.findElements(By.xpath(
         "//label[starts-with(normalize-space(.), 'Immediate risk after the visit')]/following::input[@type='radio']"));
     assertThat(risks).hasSize(3).allMatch(WebElement::isDisplayed);
-    assertThat(browser.findElements(By.xpath("//label[input[@type='radio']]")))
+    assertThat(browser.findElements(RADIO_LABELS))
         .extracting(WebElement::getText).containsExactly("Low", "Medium", "High");
 
     // filled in through the UI, with an arrival before the police even logged the call: the
@@ -134,7 +134,7 @@ class TasklistBrowserIT extends EndToEndTest {
     arrival(arrived.minusMinutes(45));
     type(labelled("Who attended"), "PC Example (PC1234), Priya Shah");
     click(labelled("Was the person seen?"));
-    click(By.xpath("//label[normalize-space(.)='Medium']/input[@type='radio']"));
+    click(radio("Medium"));
     type(labelled("What did you find?"), "Seen at home with a parent. Agreed a safety plan for tonight.");
     click(COMPLETE);
     assertThat(wait.until(visibilityOfElementLocated(ERROR_MESSAGE)).getText()).isEqualTo(
@@ -244,7 +244,7 @@ class TasklistBrowserIT extends EndToEndTest {
     logIn("sw.preston1");
     browser.get(tasklist + "#/?filter=" + filterId("sw.preston1", "My tasks") + "&task=" + reviewId);
     wait.until(textToBePresentInElementLocated(By.cssSelector("section.task-card h2.task"), "Review case before support ends"));
-    click(By.xpath("//label[normalize-space(.)='Extend the support']/input[@type='radio']"));
+    click(radio("Extend the support"));
     click(select("Extend by"));
     By offered = By.xpath("//div[contains(@class, 'fjs-dropdownlist')]/div[contains(@class, 'fjs-dropdownlist-item')]");
     wait.until(numberOfElementsToBe(offered, 6));
@@ -302,10 +302,10 @@ class TasklistBrowserIT extends EndToEndTest {
     type(labelled("Parenting capacity"), "Mum warm and consistent; struggles with boundaries at night.");
     type(labelled("Family and environmental factors"), "Settled housing; grandmother nearby.");
     type(labelled("The person's own views and wishes"), "Wants to go back to school with a friend.");
-    click(By.xpath("//label[normalize-space(.)='Medium']/input[@type='radio']"));
+    click(radio("Medium"));
     type(labelled("Why this risk rating"), "Safe at home now; went missing twice this year.");
     type(labelled("Your decision and why"), "Home is safe tonight; mum agrees to school meeting.");
-    click(By.xpath("//label[normalize-space(.)='No further action']/input[@type='radio']"));
+    click(radio("No further action"));
     click(COMPLETE);
     wait.until(d -> taskNamed(caseRef, "Assess needs") == null);
     assertThat(browser.findElements(ERROR_MESSAGE)).isEmpty();
@@ -473,6 +473,20 @@ class TasklistBrowserIT extends EndToEndTest {
     browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     wait.until(visibilityOfElementLocated(By.partialLinkText("Team tasks")));
   }
+
+  /**
+   * A radio option by its text: Camunda's form-js wraps the input in its label, Operaton's puts
+   * the label after the input.
+   */
+  private static By radio(String option) {
+    String text = xpathString(option);
+    return By.xpath("//input[@type='radio'][parent::label[normalize-space(.)=" + text + "]"
+        + " or following-sibling::label[1][normalize-space(.)=" + text + "]]");
+  }
+
+  /** Every radio option's label, in either markup. */
+  static final By RADIO_LABELS =
+      By.xpath("//label[input[@type='radio'] or preceding-sibling::input[@type='radio']]");
 
   /** A form control by its label (form-js labels point at their control; ids are generated). */
   private By labelled(String label) {
