@@ -142,7 +142,8 @@ public class Statistics {
     List<Object[]> rows =
         scoped(
             """
-                select c.reportedAt, c.grade, c.team, c.responseDueAt, c.visitedAt, c.closedAt
+                select c.reportedAt, c.grade, c.team, c.responseDueAt, c.visitedAt, c.closedAt,
+                       c.respondedInTime
                 from CaseRecord c
                 where c.route = uk.ear.caseservice.cases.Route.JOINT_VISIT
                   and c.responseDueAt is not null and c.grade is not null
@@ -167,7 +168,7 @@ public class Statistics {
       long open = 0;
       List<Long> minutes = new ArrayList<>();
       for (Object[] row : group.getValue()) {
-        Window window = Window.of((Instant) row[3], (Instant) row[4], (Instant) row[5], now);
+        Window window = Window.of((Boolean) row[6], (Instant) row[3], (Instant) row[5], now);
         switch (window) {
           case MET -> met++;
           case MISSED -> missed++;
@@ -198,9 +199,13 @@ public class Statistics {
     /** Closed before its window ended, with no visit (e.g. the call was withdrawn). */
     NOT_NEEDED;
 
-    static Window of(Instant dueAt, Instant visitedAt, Instant closedAt, Instant now) {
-      if (visitedAt != null) {
-        return visitedAt.isAfter(dueAt) ? MISSED : MET;
+    /**
+     * {@code respondedInTime} is the case record's own judgement (set by the visit, or when the
+     * window's timer fired); until either happens, a window whose end has passed is missed.
+     */
+    static Window of(Boolean respondedInTime, Instant dueAt, Instant closedAt, Instant now) {
+      if (respondedInTime != null) {
+        return respondedInTime ? MET : MISSED;
       }
       if (closedAt != null && !closedAt.isAfter(dueAt)) {
         return NOT_NEEDED;
@@ -233,14 +238,12 @@ public class Statistics {
       byStage.get(c.getStage())[0]++;
     }
     List<OverdueCase> overdue = new ArrayList<>();
-    for (CaseRecord c : overdueCases(scope)) {
-      if (range.contains(c.getOpenedAt()) && c.getStage().isOpen()) {
-        byStage.get(c.getStage())[1]++;
-        overdue.add(
-            new OverdueCase(
-                c.getCaseRef(), c.getStage().name(), c.getTeam(), c.getAllocatedWorker(), c.getResponseDueAt(),
-                "/cases/" + c.getCaseRef()));
-      }
+    for (CaseRecord c : overdueCases(scope, range)) {
+      byStage.get(c.getStage())[1]++;
+      overdue.add(
+          new OverdueCase(
+              c.getCaseRef(), c.getStage().name(), c.getTeam(), c.getAllocatedWorker(), c.getResponseDueAt(),
+              "/cases/" + c.getCaseRef()));
     }
     return new OpenCases(
         range.from(),
@@ -257,13 +260,14 @@ public class Statistics {
 
   public Caseloads caseloads(TeamScope scope, StatsRange range) {
     Map<List<String>, long[]> byWorker = new HashMap<>();
+    // by worker ("" for none) and team
+    Function<CaseRecord, List<String>> key =
+        c -> List.of(Objects.requireNonNullElse(c.getAllocatedWorker(), ""), teamOrNone(c.getTeam()));
     for (CaseRecord c : openCases(scope, range)) {
-      byWorker.computeIfAbsent(List.of(Objects.requireNonNullElse(c.getAllocatedWorker(), ""), teamOrNone(c.getTeam())), k -> new long[2])[0]++;
+      byWorker.computeIfAbsent(key.apply(c), k -> new long[2])[0]++;
     }
-    for (CaseRecord c : overdueCases(scope)) {
-      if (range.contains(c.getOpenedAt()) && c.getStage().isOpen()) {
-        byWorker.computeIfAbsent(List.of(Objects.requireNonNullElse(c.getAllocatedWorker(), ""), teamOrNone(c.getTeam())), k -> new long[2])[1]++;
-      }
+    for (CaseRecord c : overdueCases(scope, range)) {
+      byWorker.computeIfAbsent(key.apply(c), k -> new long[2])[1]++;
     }
     Map<String, String> names = namesOf(byWorker.keySet().stream().map(k -> k.get(0)).filter(w -> !w.isEmpty()).toList());
     return new Caseloads(
@@ -386,9 +390,15 @@ public class Statistics {
             CaseRecord.class, scope, range);
   }
 
-  /** Cases past a deadline, as the case list's {@code overdue=true} finds them. */
-  private List<CaseRecord> overdueCases(TeamScope scope) {
-    return cases.list(scope.all(), scope.teamsOrNone(), null, null, true, clock.instant(), PageRequest.of(0, 2000)).getContent();
+  /**
+   * Open cases opened in the range and past a deadline, as the case list's {@code overdue=true}
+   * finds them.
+   */
+  private List<CaseRecord> overdueCases(TeamScope scope, StatsRange range) {
+    return cases.list(scope.all(), scope.teamsOrNone(), null, null, true, clock.instant(), PageRequest.of(0, 2000))
+        .getContent().stream()
+        .filter(c -> range.contains(c.getOpenedAt()) && c.getStage().isOpen())
+        .toList();
   }
 
   /** {@code jpql}'s rows in the range ({@code :start}, {@code :end}) and the scope ({@code :all}, {@code :teams}). */
