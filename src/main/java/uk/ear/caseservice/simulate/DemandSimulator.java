@@ -322,10 +322,12 @@ public class DemandSimulator {
     return null;
   }
 
+  /** A manager's task: offered to the managers' group, or to people who are managers. */
   private boolean isManagers(Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
         .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType())
-            && (l.getUserId() != null && l.getUserId().startsWith("mgr.") || Teams.MANAGERS_GROUP.equals(l.getGroupId())));
+            && (Teams.MANAGERS_GROUP.equals(l.getGroupId())
+                || l.getUserId() != null && groupsOf(l.getUserId()).contains(Teams.MANAGERS_GROUP)));
   }
 
   private CaseRecord caseOf(Task task) {
