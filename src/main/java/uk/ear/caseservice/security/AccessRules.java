@@ -39,7 +39,10 @@ import uk.ear.caseservice.shared.Teams;
  *             /api/cases/{caseRef}}, the OpenAPI description;
  *         <li>{@code workers}: external tasks in {@code /engine-rest} (fetch and lock, complete,
  *             failure, BPMN error, extend lock, unlock, and the list of tasks, which the workers'
- *             shutdown reads) and {@code GET /api/cases/{caseRef}} and its handover pack.
+ *             shutdown reads) and {@code GET /api/cases/{caseRef}} and its handover pack;
+ *         <li>{@code benchmark} (only where {@code bench/} has created it): start a process by key,
+ *             list and complete tasks in {@code /engine-rest}, for the bare-engine figures beside
+ *             the intake's; Camunda authorizations limit it to the benchmark's own process.
  *       </ul>
  *   <li>People (team groups, managers, EDT) and {@code camunda-admin}: everything authenticated,
  *       except what only a service posts ({@code POST /api/calls}, {@code POST
@@ -76,7 +79,12 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
               rule(POST, "/engine-rest/external-task/{id}/unlock"),
               rule(GET, "/engine-rest/external-task"),
               rule(GET, "/api/cases/{caseRef}"),
-              rule(GET, "/api/cases/{caseRef}/handover-pack")));
+              rule(GET, "/api/cases/{caseRef}/handover-pack")),
+          Teams.BENCHMARK_GROUP,
+          List.of(
+              rule(POST, "/engine-rest/process-definition/key/{key}/start"),
+              rule(GET, "/engine-rest/task"),
+              rule(POST, "/engine-rest/task/{id}/complete")));
 
   /**
    * Administrator only among people: what services post (people may not pretend to be one), and

@@ -5,8 +5,8 @@ import java.util.Set;
 import uk.ear.caseservice.shared.Teams;
 
 /**
- * The technical accounts: members of {@code police-integration}, {@code hospital-liaison} or
- * {@code workers}. A user in any of these groups is a service account, whatever other groups it
+ * The technical accounts: members of {@code police-integration}, {@code hospital-liaison},
+ * {@code workers} or {@code benchmark}. A user in any of these groups is a service account, whatever other groups it
  * has: it authenticates with an API key (HTTP Basic only with the demo identities, and never
  * through Camunda's password check, so wrong passwords neither count nor lock it), it cannot log in
  * to the webapps, and only its service's paths are open to it ({@link AccessRules}). A service
@@ -16,7 +16,7 @@ import uk.ear.caseservice.shared.Teams;
 public final class ServiceAccounts {
 
   public static final Set<String> GROUPS =
-      Set.of(Teams.POLICE_GROUP, Teams.HOSPITAL_GROUP, Teams.WORKERS_GROUP);
+      Set.of(Teams.POLICE_GROUP, Teams.HOSPITAL_GROUP, Teams.WORKERS_GROUP, Teams.BENCHMARK_GROUP);
 
   private ServiceAccounts() {}
 

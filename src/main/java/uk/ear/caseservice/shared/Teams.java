@@ -12,6 +12,11 @@ public final class Teams {
   public static final String WORKERS_GROUP = "workers";
   public static final String HOSPITAL_GROUP = "hospital-liaison";
   public static final String ADMIN_GROUP = "camunda-admin";
+  /**
+   * The benchmark's own service account ({@code bench/}): exists only where a benchmark run has
+   * created it; starts and completes only what Camunda authorizations grant it.
+   */
+  public static final String BENCHMARK_GROUP = "benchmark";
 
   private Teams() {}
 
