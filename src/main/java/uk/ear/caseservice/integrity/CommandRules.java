@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ExternalTaskQueryImpl;
+import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd;
@@ -139,6 +140,10 @@ public class CommandRules {
       checkWorkers(command, caller);
       return Map.of();
     }
+    if (groups.contains(Teams.BENCHMARK_GROUP)) {
+      checkBenchmark(command, caller);
+      return Map.of();
+    }
     if (command instanceof CompleteTaskCmd) {
       FormDefinition form =
           checkCompletion(
@@ -256,6 +261,23 @@ public class CommandRules {
     } else if (!(command instanceof ExtendLockOnExternalTaskCmd
         || command instanceof UnlockExternalTaskCmd)) {
       throw refused(caller, "the workers work external tasks only");
+    }
+  }
+
+  /**
+   * The benchmark's account ({@code bench/}) measures the bare engine beside the intake: it starts
+   * process instances (Camunda authorizations name the only definitions it may start, the
+   * benchmark's own), completes tasks without variables and runs queries (what Camunda lets it
+   * read: its own definitions and tasks). Nothing else.
+   */
+  private static void checkBenchmark(Command<?> command, Authentication caller) {
+    boolean allowed =
+        command instanceof StartProcessInstanceCmd
+            || command instanceof Query<?, ?>
+            || (command instanceof CompleteTaskCmd
+                && isEmpty(CommandFields.read(command, "variables")));
+    if (!allowed) {
+      throw refused(caller, "the benchmark account starts its own processes and completes their tasks only");
     }
   }
 

@@ -60,19 +60,31 @@ public class JdbcStatementCounting {
       int count = Math.max(1, execution.getBatchSize());
       for (QueryInfo query : queries) {
         QueryType type = QueryUtils.getQueryType(query.getQuery());
-        counter("ear.jdbc.statements", "kind", type.name().toLowerCase(java.util.Locale.ROOT))
+        counter("ear.jdbc.statements", "kind", type.name().toLowerCase(java.util.Locale.ROOT), "thread", thread())
             .increment(execution.isBatch() ? count / (double) queries.size() : 1);
       }
     }
 
     @Override
     public void afterCommit(MethodExecutionContext context) {
-      counter("ear.jdbc.commits").increment();
+      counter("ear.jdbc.commits", "thread", thread()).increment();
     }
 
     @Override
     public void afterRollback(MethodExecutionContext context) {
-      counter("ear.jdbc.rollbacks").increment();
+      counter("ear.jdbc.rollbacks", "thread", thread()).increment();
+    }
+
+    /** Whose work it is: an HTTP request's, the job executor's, or anything else (start-up, timers of the pool). */
+    private static String thread() {
+      String name = Thread.currentThread().getName();
+      if (name.startsWith("http-")) {
+        return "request";
+      }
+      if (name.contains("camundaTaskExecutor") || name.contains("JobExecutor")) {
+        return "job";
+      }
+      return "other";
     }
 
     private Counter counter(String name, String... tags) {
