@@ -19,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code X-API-Key: <key>} for service accounts: the key names a Camunda user (see {@link
  * ApiKeys}); its groups come from the engine, no password is checked, so nothing is counted or
  * locked. A key that is unknown, names a user that no longer exists or is not a service account is
- * a 401 at once, whatever else the request carries.
+ * a 401 at once, whatever else the request carries. Reading the groups needs the database: when it
+ * cannot be reached that failure goes on up as it is (no 401, which would tell the client its key
+ * is wrong) and {@code DatabaseOutageFilter} answers 503.
  */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 

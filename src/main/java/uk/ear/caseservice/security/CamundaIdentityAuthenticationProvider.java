@@ -28,6 +28,11 @@ import uk.ear.caseservice.shared.CurrentUser;
  * ({@link ServiceAccounts}) never do: with the demo identities their password is compared with the
  * stored salted hash directly, so a wrong one is neither counted nor delays or locks the account;
  * outside the demo they authenticate with an API key only, and Basic is refused before any check.
+ *
+ * <p>Only a wrong user or password is an {@code AuthenticationException} (a 401). When the engine
+ * cannot read the user or its groups because the database is down, its exception is let through
+ * unwrapped (never as an {@code InternalAuthenticationServiceException}, which Spring Security
+ * would answer with a 401 too) and {@code DatabaseOutageFilter} answers 503 with Retry-After.
  */
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 

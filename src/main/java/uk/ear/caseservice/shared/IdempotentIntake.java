@@ -14,6 +14,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retry with the same reference gets the first answer; a new one is created in one transaction;
  * concurrent posts of one reference collide on its unique constraint, and the losers answer like
  * the winner. The reference check and the conflict on other content are the caller's {@code known}.
+ *
+ * <p>A database outage on the way (503 with Retry-After, {@code DatabaseUnavailable}) leaves
+ * nothing half-written: the case, its process and its audit commit together or roll back
+ * together, and nothing after that commit touches the database, so no 503 follows a committed
+ * write. The one ambiguous outcome is a commit whose answer is lost with the connection: the
+ * client cannot know whether it went through, is told 503, and retries with the same reference,
+ * which answers 200 with the first answer if it did and creates it (201) if it did not. An outage
+ * is no {@link ConcurrencyFailureException}: it is not retried here.
  */
 public final class IdempotentIntake {
 

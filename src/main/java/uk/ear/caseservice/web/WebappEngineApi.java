@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * The engine REST API of Camunda's webapps ({@code /camunda/api/engine}): what Tasklist calls to
  * start a process from its form or to complete a task, rather than {@code /engine-rest}. Camunda's
- * own resources and handlers, plus the answer to a refused form of {@link EngineRestConfig}: Tasklist
- * then shows the worker our message alone ("Request early closure: please correct the form. …"),
- * not a {@code 500} reading "Cannot instantiate process definition RequestCaseClosure:1:…: …".
+ * own resources and handlers, plus the answers of {@link EngineRestConfig} to a refused form (Tasklist
+ * then shows the worker our message alone, "Request early closure: please correct the form. …",
+ * not a {@code 500} reading "Cannot instantiate process definition RequestCaseClosure:1:…: …") and
+ * to a database that cannot be reached ({@code 503}).
  */
 public class WebappEngineApi extends EngineRestApplication {
 
@@ -27,8 +28,9 @@ public class WebappEngineApi extends EngineRestApplication {
   @Override
   public Set<Class<?>> getClasses() {
     Set<Class<?>> classes = new HashSet<>(super.getClasses());
-    classes.add(EngineRestConfig.RefusedFormAsRestError.class);
-    classes.add(EngineRestConfig.RefusedFormAsEngineError.class);
+    classes.add(EngineRestConfig.RestExceptionAnswers.class);
+    classes.add(EngineRestConfig.EngineExceptionAnswers.class);
+    classes.add(EngineRestConfig.OtherExceptionAnswers.class);
     return classes;
   }
 

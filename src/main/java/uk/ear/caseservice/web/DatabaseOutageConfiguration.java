@@ -1,0 +1,45 @@
+package uk.ear.caseservice.web;
+
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * While the database is down every request of {@code /api}, {@code /engine-rest} and the rest
+ * answers {@code 503} with {@code Retry-After} (README, "When the database is down"); the pool's
+ * and the driver's timeouts that make it quick are in {@code application*.yml}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseOutageConfiguration.Settings.class)
+class DatabaseOutageConfiguration {
+
+  /**
+   * {@code ear.database-outage.*}.
+   *
+   * @param retryAfter the {@code Retry-After} of a {@code 503} answered while the database cannot
+   *     be reached (whole seconds, at least 1)
+   */
+  @ConfigurationProperties("ear.database-outage")
+  record Settings(@DefaultValue("5s") Duration retryAfter) {}
+
+  @Bean
+  DatabaseUnavailable databaseUnavailable(Settings settings) {
+    return new DatabaseUnavailable(settings.retryAfter());
+  }
+
+  @Bean
+  FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(DatabaseUnavailable unavailable) {
+    FilterRegistrationBean<DatabaseOutageFilter> registration =
+        new FilterRegistrationBean<>(new DatabaseOutageFilter(unavailable));
+    registration.addUrlPatterns("/*");
+    // outside the security audit (-110) and Spring Security (-100), inside the forwarded-header
+    // and observation filters, so metrics and logs see the 503
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
+    return registration;
+  }
+}
