@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import uk.ear.caseservice.policy.WorkingCalendar;
 import uk.ear.caseservice.process.CaseProcess;
@@ -28,8 +29,12 @@ import uk.ear.caseservice.process.CaseProcess;
  * otherwise), so every test starts at 10:00 on the next England and Wales working day: the
  * service's one clock is the engine's. A test about out-of-hours work moves it with {@link
  * #clockAt}.
+ *
+ * <p>The database can be taken away and given back ({@link SwitchableDatabase}, for the outage
+ * test); for every other test it is the pool as configured.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(SwitchableDatabase.class)
 abstract class EndToEndTest {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");
