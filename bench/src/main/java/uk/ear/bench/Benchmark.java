@@ -128,6 +128,7 @@ final class Benchmark {
   private Map<String, String> pgProperties() {
     Map<String, String> p = ServiceNode.benchProperties();
     p.put("spring.datasource.url", Pg.url(DB));
+    p.putAll(options.serviceProperties());
     return p;
   }
 
@@ -253,7 +254,7 @@ final class Benchmark {
     for (var e : sql.entrySet()) {
       @SuppressWarnings("unchecked")
       Map<String, Object> m = (Map<String, Object>) e.getValue();
-      row("SQL per " + e.getKey(), m.get("statements") + " statements, " + m.get("commits") + " commits",
+      row("SQL per " + e.getKey(), m.get("statements") + " statements in " + m.get("roundTrips") + " round trips, " + m.get("commits") + " commits",
           "request " + m.get("requestStatements") + " + jobs " + m.get("jobStatements"), "");
     }
     @SuppressWarnings("unchecked")
@@ -287,6 +288,7 @@ final class Benchmark {
     m.put("jobStatements", Load.round(sum(used, "statements", "job") / ops));
     m.put("selects", Load.round((sum(used, "statements", "select") - sum(scrape, "statements", "select")) / ops));
     m.put("writes", Load.round((sum(used, "statements", "insert") + sum(used, "statements", "update") + sum(used, "statements", "delete")) / ops));
+    m.put("roundTrips", Load.round((sum(used, "executions") - sum(scrape, "executions")) / ops));
     m.put("commits", Load.round((sum(used, "commits") - sum(scrape, "commits")) / ops));
     m.put("rollbacks", Load.round(sum(used, "rollbacks") / ops));
     m.put("latency", result.asMap());
@@ -295,7 +297,7 @@ final class Benchmark {
   }
 
   private static final Pattern COUNTER =
-      Pattern.compile("^ear_jdbc_(statements|commits|rollbacks)_total\\{([^}]*)\\} ([0-9.E+-]+)$", Pattern.MULTILINE);
+      Pattern.compile("^ear_jdbc_(statements|executions|commits|rollbacks)_total\\{([^}]*)\\} ([0-9.E+-]+)$", Pattern.MULTILINE);
 
   private Map<String, Double> counters() throws IOException {
     String text = api.get("/actuator/prometheus", ADMIN).expect(200).body();
@@ -544,6 +546,7 @@ final class Benchmark {
     }
     Map<String, String> p = ServiceNode.benchProperties();
     p.put("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("ear-cases"));
+    p.putAll(options.serviceProperties());
     ServiceNode h2 = ServiceNode.create("bench-h2", options.integer("port", 18090) + 1, out, "demo", p, options.text("heap", "1g"));
     try {
       h2.start();

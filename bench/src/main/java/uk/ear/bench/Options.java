@@ -31,6 +31,17 @@ final class Options {
     return values.getOrDefault(name, fallback);
   }
 
+  /** {@code --service.<property>=<value>}: passed to the case service as {@code --<property>=<value>}. */
+  Map<String, String> serviceProperties() {
+    Map<String, String> p = new java.util.TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith("service.")) {
+        p.put(k.substring("service.".length()), v);
+      }
+    });
+    return p;
+  }
+
   Path out() {
     return Path.of(text("out", "target/bench"));
   }

@@ -57,6 +57,8 @@ public class JdbcStatementCounting {
 
     @Override
     public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+      // one round trip to the database, whatever the batch holds
+      counter("ear.jdbc.executions", "thread", thread()).increment();
       int count = Math.max(1, execution.getBatchSize());
       for (QueryInfo query : queries) {
         QueryType type = QueryUtils.getQueryType(query.getQuery());
