@@ -31,6 +31,13 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * class {@code 54}) or cancelled ({@code 57014}) under {@link DataAccessResourceFailureException}:
  * when the SQLException underneath names such a state, it is not an outage.
  *
+ * <p>One more: Hikari's "Connection is closed" (no SQLState). When a statement fails because the
+ * connection broke, Hikari evicts the connection and closes it under the caller; the transaction's
+ * rollback then fails with this, and Spring throws the rollback's exception instead of the
+ * statement's ("Application exception overridden by rollback exception"), so it is all that is
+ * left of the outage. It is recognised by where it comes from (Hikari's closed connection), not by
+ * its words. Using a connection after closing it would look the same; nothing of ours does that.
+ *
  * <p>A pool that has no free connection for {@code spring.datasource.hikari.connection-timeout}
  * while the database is up (overload) looks the same as one whose database is gone, and is
  * answered the same: a {@code 503} with {@code Retry-After} is right for both.
@@ -64,7 +71,7 @@ public final class DatabaseOutage {
       }
       if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
-        if (isOutageState(state)) {
+        if (isOutageState(state) || closedByThePool(sql)) {
           return true;
         }
         if (state != null) {
@@ -83,6 +90,16 @@ public final class DatabaseOutage {
     }
     return resourceFailure && !otherState;
   }
+
+  /** Thrown by Hikari's stand-in for a connection it closed (broken, evicted). */
+  private static boolean closedByThePool(SQLException e) {
+    StackTraceElement[] frames = e.getStackTrace();
+    return e.getSQLState() == null
+        && frames.length > 0
+        && frames[0].getClassName().startsWith(HIKARI_CLOSED_CONNECTION);
+  }
+
+  private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
 
   /** Connection exception (class 08), or PostgreSQL shutting down or not yet accepting. */
   static boolean isOutageState(String sqlState) {

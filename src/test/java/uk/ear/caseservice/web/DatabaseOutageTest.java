@@ -1,12 +1,15 @@
 package uk.ear.caseservice.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import jakarta.servlet.ServletException;
 import jakarta.ws.rs.core.Response;
 import java.io.EOFException;
+import java.lang.reflect.Field;
 import java.net.ConnectException;
 import java.sql.BatchUpdateException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -93,6 +96,26 @@ class DatabaseOutageTest {
   void aCommitWhoseAnswerIsLostIsAnOutage() {
     assertThat(DatabaseOutage.isOutage(
         new TransactionSystemException("Could not commit JPA transaction", state("08006")))).isTrue();
+  }
+
+  /**
+   * A statement failed on a broken connection, Hikari closed it, the rollback failed on the closed
+   * connection and Spring threw that instead: Hikari's own closed connection, as the pool hands it
+   * out (if Hikari changes it, this is where we hear of it).
+   */
+  @Test
+  void aRollbackOnAConnectionThePoolClosedIsAnOutage() throws Exception {
+    Field closed = Class.forName("com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection")
+        .getDeclaredField("CLOSED_CONNECTION");
+    closed.setAccessible(true);
+    SQLException rollback =
+        catchThrowableOfType(SQLException.class, ((Connection) closed.get(null))::rollback);
+    assertThat(rollback.getMessage()).isEqualTo("Connection is closed");
+    assertThat(DatabaseOutage.isOutage(new JpaSystemException(
+        new RuntimeException("Unable to rollback against JDBC Connection", rollback)))).isTrue();
+    // the same words from anything but the pool are no outage
+    assertThat(DatabaseOutage.isOutage(new JpaSystemException(
+        new RuntimeException(new SQLException("Connection is closed"))))).isFalse();
   }
 
   @Test
