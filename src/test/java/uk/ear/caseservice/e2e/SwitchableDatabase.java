@@ -1,5 +1,7 @@
 package uk.ear.caseservice.e2e;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import java.io.EOFException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -27,8 +29,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *
  * <p>A request can also lose the database only once its caller is authenticated, to reach what
  * runs after authentication (the API's handlers, Camunda's REST resources): header {@value
- * #HEADER} {@code unreachable} (no connection, as above) or {@code lost} (a connection is lent,
- * then every statement on it fails as on a connection the server dropped: SQLState 08006).
+ * #HEADER} {@code unreachable} (no connection, as above) or {@code lost} (the connection breaks
+ * under its first statement, SQLState 08006, as when the server goes away mid-request). For {@code
+ * lost} the pool's own connections (under Hikari, which then evicts and closes the broken one as
+ * it would in production, so the transaction's rollback fails too) are wrapped: each statement
+ * checks the request it serves.
  */
 public class SwitchableDatabase implements BeanPostProcessor {
 
@@ -47,10 +52,36 @@ public class SwitchableDatabase implements BeanPostProcessor {
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String name) {
-    if (bean instanceof com.zaxxer.hikari.HikariDataSource pool) {
+    if (bean instanceof HikariDataSource pool) {
+      // the pool starts with its first connection, later: it may still be given its source
+      pool.setDataSource(
+          new Physical(
+              new DriverDataSource(
+                  pool.getJdbcUrl(),
+                  pool.getDriverClassName(),
+                  pool.getDataSourceProperties(),
+                  pool.getUsername(),
+                  pool.getPassword())));
       return new Switched(pool);
     }
     return bean;
+  }
+
+  /** The database's own connections, under the pool: they break under a {@code lost} request. */
+  final class Physical extends DelegatingDataSource {
+    Physical(DataSource driver) {
+      super(driver);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return breakable(super.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      return breakable(super.getConnection(username, password));
+    }
   }
 
   final class Switched extends DelegatingDataSource {
@@ -61,13 +92,13 @@ public class SwitchableDatabase implements BeanPostProcessor {
     @Override
     public Connection getConnection() throws SQLException {
       unreachable();
-      return lostOrNot(super.getConnection());
+      return super.getConnection();
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
       unreachable();
-      return lostOrNot(super.getConnection(username, password));
+      return super.getConnection(username, password);
     }
   }
 
@@ -87,21 +118,17 @@ public class SwitchableDatabase implements BeanPostProcessor {
 
   private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
-  private Connection lostOrNot(Connection connection) {
-    if (!thisRequestAfterAuthentication("lost")) {
-      return connection;
-    }
+  private static Connection breakable(Connection connection) {
     return (Connection)
         Proxy.newProxyInstance(
             SwitchableDatabase.class.getClassLoader(),
             new Class<?>[] {Connection.class},
             (proxy, method, args) -> {
-              if (STATEMENTS.contains(method.getName())) {
+              if (STATEMENTS.contains(method.getName()) && thisRequestAfterAuthentication("lost")) {
                 throw new SQLException(
                     "An I/O error occurred while sending to the backend.", "08006", new EOFException());
               }
               try {
-                // transactions begin, roll back and close as usual: the pool's connection is fine
                 return method.invoke(connection, args);
               } catch (InvocationTargetException e) {
                 throw e.getCause();
