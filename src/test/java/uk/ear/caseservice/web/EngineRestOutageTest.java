@@ -13,7 +13,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * Each of our three exception mappers in Camunda's REST API answers a database outage with 503
  * and hands anything else to Camunda's handler of its type, as before. (End to end, over HTTP:
- * {@code DatabaseOutageH2IT}.)
+ * {@code DatabaseOutageContract}.)
  */
 class EngineRestOutageTest {
 
