@@ -32,6 +32,7 @@ final class Api {
   static final Auth POLICE = Auth.apiKey(ServiceNode.POLICE_KEY);
   static final Auth BENCH = Auth.apiKey(ServiceNode.BENCH_KEY);
   static final Auth ADMIN = Auth.basic("admin", "demo");
+  static final Auth WORKERS = Auth.apiKey(ServiceNode.WORKERS_KEY);
 
   record Answer(int status, String body, Map<String, List<String>> headers) {
     JsonNode json() {
@@ -81,6 +82,21 @@ final class Api {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());
+  }
+
+  /** As {@link #post(String, Auth, String)}, but gives up after {@code timeout} (an {@link java.net.http.HttpTimeoutException}). */
+  Answer post(String path, Auth auth, String json, Duration timeout) throws IOException {
+    return send(
+        request(path, auth)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  /** As {@link #get(String, Auth)}, but gives up after {@code timeout}. */
+  Answer get(String path, Auth auth, Duration timeout) throws IOException {
+    return send(request(path, auth).timeout(timeout).GET().build());
   }
 
   Answer put(String path, Auth auth, String json) throws IOException {

@@ -91,6 +91,11 @@ final class ServiceNode {
 
   /** Starts it and waits until {@code /actuator/health} is UP; the time that took is {@link #startUp()}. */
   ServiceNode start() throws IOException {
+    return start(Duration.ofMinutes(3));
+  }
+
+  /** As {@link #start()}, waiting at most {@code timeout} (a restart on a busy machine may take longer). */
+  ServiceNode start(Duration timeout) throws IOException {
     long began = System.nanoTime();
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -101,7 +106,7 @@ final class ServiceNode {
     process = builder.start();
     Process started = process;
     Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-    awaitUp(Duration.ofMinutes(3));
+    awaitUp(timeout);
     startUp = Duration.ofNanos(System.nanoTime() - began);
     return this;
   }
