@@ -46,6 +46,8 @@ final class CrashTest {
   private final Options options;
   private final long began = System.nanoTime();
   private final List<Map<String, Object>> events = Collections.synchronizedList(new ArrayList<>());
+  /** How late the response-window timers fired after their due date. */
+  private final Map<String, Object> timerLateness = new LinkedHashMap<>();
   /** Answered attempts, microseconds. */
   private final org.HdrHistogram.Recorder latency = new org.HdrHistogram.Recorder(3);
 
@@ -243,6 +245,7 @@ final class CrashTest {
           Map.of("fetched", workers.fetched(), "completed", workers.completed(), "completionAnswers", workers.outcomes(),
               "fetchErrors", workers.fetchErrors()));
       json.put("quiet", quiet.asMap());
+      json.put("responseWindowTimerLateness", timerLateness);
       json.put("events", events);
       json.put("checks", checks.asList());
       json.put("passed", checks.allPassed());
@@ -261,6 +264,7 @@ final class CrashTest {
       md.append("| kills | ").append(kills).append(" |\n");
       md.append("| external tasks | ").append(workers.completed()).append(" completed; answers ").append(workers.outcomes()).append(" |\n");
       md.append("| job lock time | ").append(lockMillis).append(" ms |\n");
+      md.append("| response-window timers fired after their due date | ").append(timerLateness).append(" |\n");
       md.append("| quiet | ").append(quiet).append(" |\n");
       md.append("| whole run | ").append(json.get("totalSeconds")).append(" s |\n\n");
       md.append(checks.markdown());
@@ -553,6 +557,20 @@ final class CrashTest {
       }
     }
     long lateCalls = all.stream().filter(c -> c.late).count();
+    List<Object> late =
+        Pg.rows(
+                DATABASE,
+                "select count(*), round(percentile_cont(0.5) within group (order by s)::numeric, 2),"
+                    + " round(percentile_cont(0.99) within group (order by s)::numeric, 2), round(max(s)::numeric, 2),"
+                    + " count(*) filter (where s < 0)"
+                    + " from (select extract(epoch from a.start_time_ - c.response_due_at) as s from ear_case c"
+                    + " join act_hi_actinst a on a.proc_inst_id_ = c.process_instance_id and a.act_id_ = '" + LATE_TIMER + "') x")
+            .get(0);
+    timerLateness.put("fired", late.get(0));
+    timerLateness.put("p50Seconds", late.get(1));
+    timerLateness.put("p99Seconds", late.get(2));
+    timerLateness.put("maxSeconds", late.get(3));
+    timerLateness.put("early", late.get(4));
     checks.add("no timer fired twice", twice.isEmpty(), fired + " response-window timers fired; twice: " + Checks.sample(twice, 3));
     checks.add(
         "every due response-window timer fired once",
