@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -47,8 +48,10 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void handleEvent(HistoryEvent event) {
-      if (event.isEventOfType(HistoryEventTypes.JOB_CREATE)
-          || event.isEventOfType(HistoryEventTypes.JOB_SUCCESS)) {
+      // isEventOfType compares the event's name only ("create" is also a task's and a variable's)
+      if (event instanceof HistoricJobLogEvent
+          && (event.isEventOfType(HistoryEventTypes.JOB_CREATE)
+              || event.isEventOfType(HistoryEventTypes.JOB_SUCCESS))) {
         return;
       }
       super.handleEvent(event);
