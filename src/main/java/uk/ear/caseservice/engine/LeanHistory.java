@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -17,12 +18,13 @@ import org.springframework.stereotype.Component;
  * (docs/performance.md has the figures):
  *
  * <ul>
- *   <li>one {@code ACT_HI_DETAIL} row per variable value ever set (13 at each intake, more at each
- *       form): the variables' current and last values stay in {@code ACT_HI_VARINST}, and what a
- *       person recorded is in the case record and its audit ({@code ear_case_audit}), not in
- *       process variables;
- *   <li>the job log's "created" and "succeeded" rows ({@code ACT_HI_JOB_LOG}) for every timer and
- *       save point; failures and deletions are still logged, and incidents are kept in full.
+ *   <li>one {@code ACT_HI_DETAIL} row per variable value ever set (13 at each intake) and per form
+ *       field submitted (each task): the variables' current and last values stay in {@code
+ *       ACT_HI_VARINST}, and what a person recorded is in the case record and its audit ({@code
+ *       ear_case_audit}), not in the engine's history (less personal data kept twice, too);
+ *   <li>the job log's routine rows ({@code ACT_HI_JOB_LOG}: created, succeeded, deleted) for every
+ *       timer and save point, e.g. each deadline timer cancelled when its task is done; failures
+ *       are still logged, and incidents are kept in full.
  * </ul>
  *
  * Tasks, activities, process and decision instances, incidents, identity links and the user
@@ -48,10 +50,12 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void handleEvent(HistoryEvent event) {
+      if (event instanceof HistoricFormPropertyEventEntity) {
+        return;
+      }
       // isEventOfType compares the event's name only ("create" is also a task's and a variable's)
       if (event instanceof HistoricJobLogEvent
-          && (event.isEventOfType(HistoryEventTypes.JOB_CREATE)
-              || event.isEventOfType(HistoryEventTypes.JOB_SUCCESS))) {
+          && !event.isEventOfType(HistoryEventTypes.JOB_FAIL)) {
         return;
       }
       super.handleEvent(event);
