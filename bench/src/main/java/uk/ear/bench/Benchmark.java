@@ -260,14 +260,10 @@ final class Benchmark {
       row("SQL per " + e.getKey(), m.get("statements") + " statements in " + m.get("roundTrips") + " round trips, " + m.get("commits") + " commits",
           "request " + m.get("requestStatements") + " + jobs " + m.get("jobStatements"), "");
     }
-    @SuppressWarnings("unchecked")
-    double intakeSql = ((Number) ((Map<String, Object>) sql.get("intake")).get("statements")).doubleValue();
-    @SuppressWarnings("unchecked")
-    double bareSql = ((Number) ((Map<String, Object>) sql.get("bare engine start")).get("statements")).doubleValue();
-    @SuppressWarnings("unchecked")
-    double completeSql = ((Number) ((Map<String, Object>) sql.get("task completion (Record joint visit)")).get("statements")).doubleValue();
-    @SuppressWarnings("unchecked")
-    double bareCompleteSql = ((Number) ((Map<String, Object>) sql.get("task completion (bare)")).get("statements")).doubleValue();
+    double intakeSql = figure(sql, "intake", "statements");
+    double bareSql = figure(sql, "bare engine start", "statements");
+    double completeSql = figure(sql, "task completion (Record joint visit)", "statements");
+    double bareCompleteSql = figure(sql, "task completion (bare)", "statements");
     row("**SQL: intake − bare start** (target ≤ 10)", fmt(intakeSql - bareSql), "", verdict(intakeSql - bareSql <= 10));
     row("**SQL: completion − bare completion** (target ≤ 10)", fmt(completeSql - bareCompleteSql), "", verdict(completeSql - bareCompleteSql <= 10));
   }
@@ -310,6 +306,12 @@ final class Benchmark {
       values.put(m.group(1) + "{" + m.group(2) + "}", Double.parseDouble(m.group(3)));
     }
     return values;
+  }
+
+  /** A number of one of the nested result maps, e.g. the intake's {@code perSecond}. */
+  @SuppressWarnings("unchecked")
+  private static double figure(Map<String, Object> maps, String name, String key) {
+    return ((Number) ((Map<String, Object>) maps.get(name)).get(key)).doubleValue();
   }
 
   private static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
@@ -367,10 +369,8 @@ final class Benchmark {
     }
     results.put("pgbenchTpcB", tpcb);
     results.put("pgbenchSelectOnly", select);
-    @SuppressWarnings("unchecked")
-    double intake = ((Number) ((Map<String, Object>) results.get("intake")).get("perSecond")).doubleValue();
-    @SuppressWarnings("unchecked")
-    double bare = ((Number) ((Map<String, Object>) results.get("bareEngineStart")).get("perSecond")).doubleValue();
+    double intake = figure(results, "intake", "perSecond");
+    double bare = figure(results, "bareEngineStart", "perSecond");
     row("pgbench TPC-B (scale 10), " + clients + " clients", fmt(tpcb) + " tx/s", "", "intake = " + pct(intake / tpcb) + ", bare = " + pct(bare / tpcb));
     row("pgbench select-only (`-S`), " + clients + " clients", fmt(select) + " tx/s", "", "intake = " + pct(intake / select));
   }
@@ -401,8 +401,7 @@ final class Benchmark {
    */
   private void timers() throws Exception {
     int count = options.integer("timers", 5000);
-    @SuppressWarnings("unchecked")
-    double rate = ((Number) ((Map<String, Object>) results.get("intake")).get("perSecond")).doubleValue();
+    double rate = figure(results, "intake", "perSecond");
     long lead = Math.round(count / Math.max(5, rate * 0.7)) + 30;
     OffsetDateTime reportedAt = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).plusSeconds(lead).truncatedTo(ChronoUnit.SECONDS);
     Map<String, Instant> dueOf = new ConcurrentHashMap<>();
@@ -526,11 +525,9 @@ final class Benchmark {
 
   private void heap() throws Exception {
     exec(List.of("jcmd", Long.toString(node.pid()), "GC.run"));
-    double used = 0;
-    for (String area : List.of("heap")) {
-      JsonNode m = api.get("/actuator/metrics/jvm.memory.used?tag=area:" + area, ADMIN).expect(200).json();
-      used = m.get("measurements").get(0).get("value").asDouble();
-    }
+    double used =
+        api.get("/actuator/metrics/jvm.memory.used?tag=area:heap", ADMIN).expect(200).json()
+            .get("measurements").get(0).get("value").asDouble();
     long cases = Pg.count(DB, "select count(*) from ear_case where closed_at is null");
     long tasks = Pg.count(DB, "select count(*) from act_ru_task");
     results.put("heapAfterGcMiB", Load.round(used / 1024 / 1024));

@@ -473,21 +473,10 @@ final class CrashTest {
 
   private void checkIntake(List<Call> all, Checks checks) throws SQLException {
     String prefix = all.isEmpty() ? "none" : all.get(0).incidentRef.substring(0, all.get(0).incidentRef.lastIndexOf('-') + 1);
-    Map<String, List<Object>> byRef = new HashMap<>();
-    for (List<Object> row :
-        Pg.rows(
-            DATABASE,
-            "select i.incident_ref, c.case_ref, c.process_instance_id,"
-                + " (select count(*) from ear_incident i2 where i2.incident_ref = i.incident_ref),"
-                + " (select count(*) from ear_case c2 where c2.case_ref = c.case_ref),"
-                + " (select count(*) from act_hi_procinst p where p.business_key_ = c.case_ref and p.proc_def_key_ = 'EarlyActionCase'),"
-                + " (select min(p.id_) from act_hi_procinst p where p.business_key_ = c.case_ref and p.proc_def_key_ = 'EarlyActionCase')"
-                + " from ear_incident i join ear_case c on c.id = i.case_id where i.incident_ref like '" + prefix + "%'")) {
-      byRef.put((String) row.get(0), row);
-    }
+    Map<String, StoredCall> byRef = StoredCall.byIncidentRef(DATABASE, prefix);
     List<String> wrong = new ArrayList<>();
     for (Call call : all) {
-      List<Object> row = byRef.get(call.incidentRef);
+      StoredCall row = byRef.get(call.incidentRef);
       boolean answered = call.status == 201 || call.status == 200;
       if (row == null) {
         if (answered) {
@@ -498,22 +487,20 @@ final class CrashTest {
       if (!answered) {
         wrong.add(call.incidentRef + ": not answered but stored");
       }
-      long incidents = ((Number) row.get(3)).longValue();
-      long cases = ((Number) row.get(4)).longValue();
-      long processes = ((Number) row.get(5)).longValue();
-      if (incidents != 1 || cases != 1 || processes != 1) {
-        wrong.add(call.incidentRef + ": " + incidents + " incidents, " + cases + " cases, " + processes + " EarlyActionCase instances");
+      if (!row.onceEach()) {
+        wrong.add(call.incidentRef + ": " + row.incidents() + " incidents, " + row.cases() + " cases, " + row.instances() + " EarlyActionCase instances");
       }
-      if (answered && !String.valueOf(row.get(1)).equals(call.caseRef)) {
-        wrong.add(call.incidentRef + ": answered case " + call.caseRef + ", stored " + row.get(1));
+      if (answered && !row.caseRef().equals(call.caseRef)) {
+        wrong.add(call.incidentRef + ": answered case " + call.caseRef + ", stored " + row.caseRef());
       }
-      if (answered && (!String.valueOf(row.get(2)).equals(call.processInstanceId) || !String.valueOf(row.get(6)).equals(call.processInstanceId))) {
-        wrong.add(call.incidentRef + ": answered process " + call.processInstanceId + ", case has " + row.get(2) + ", history " + row.get(6));
+      if (answered && (!row.caseProcessInstanceId().equals(call.processInstanceId) || !row.firstInstanceId().equals(call.processInstanceId))) {
+        wrong.add(call.incidentRef + ": answered process " + call.processInstanceId + ", case has " + row.caseProcessInstanceId() + ", history " + row.firstInstanceId());
       }
     }
     long stored = byRef.size();
-    long cases = Pg.count(DATABASE, "select count(*) from ear_case");
-    long instances = Pg.count(DATABASE, "select count(*) from act_hi_procinst where proc_def_key_ = 'EarlyActionCase'");
+    long[] totals = StoredCall.casesAndInstances(DATABASE);
+    long cases = totals[0];
+    long instances = totals[1];
     if (cases != instances) {
       wrong.add(cases + " cases but " + instances + " EarlyActionCase instances");
     }

@@ -500,35 +500,26 @@ final class OutageTest {
 
   private void checkStored(Calls generator, Map<String, JsonNode> answers, Checks checks) throws SQLException {
     String prefix = generator.incidentRef(0).substring(0, generator.incidentRef(0).length() - 1);
-    Map<String, List<Object>> byRef = new HashMap<>();
-    for (List<Object> row :
-        Pg.rows(
-            DATABASE,
-            "select i.incident_ref, c.case_ref,"
-                + " (select count(*) from ear_incident i2 where i2.incident_ref = i.incident_ref),"
-                + " (select count(*) from ear_case c2 where c2.case_ref = c.case_ref),"
-                + " (select count(*) from act_hi_procinst p where p.business_key_ = c.case_ref and p.proc_def_key_ = 'EarlyActionCase')"
-                + " from ear_incident i join ear_case c on c.id = i.case_id where i.incident_ref like '" + prefix + "%'")) {
-      byRef.put((String) row.get(0), row);
-    }
+    Map<String, StoredCall> byRef = StoredCall.byIncidentRef(DATABASE, prefix);
     List<String> wrong = new ArrayList<>();
     for (long n = 1; n <= generator.issued(); n++) {
       String ref = generator.incidentRef(n);
-      List<Object> row = byRef.get(ref);
+      StoredCall row = byRef.get(ref);
       JsonNode answer = answers.get(ref);
       if (row == null) {
         wrong.add(ref + ": not stored" + (answer == null ? "" : " but answered"));
         continue;
       }
-      if (((Number) row.get(2)).longValue() != 1 || ((Number) row.get(3)).longValue() != 1 || ((Number) row.get(4)).longValue() != 1) {
-        wrong.add(ref + ": " + row.get(2) + " incidents, " + row.get(3) + " cases, " + row.get(4) + " instances");
+      if (!row.onceEach()) {
+        wrong.add(ref + ": " + row.incidents() + " incidents, " + row.cases() + " cases, " + row.instances() + " instances");
       }
-      if (answer != null && !answer.path("caseRef").asText().equals(row.get(1))) {
-        wrong.add(ref + ": answered " + answer.path("caseRef").asText() + ", stored " + row.get(1));
+      if (answer != null && !answer.path("caseRef").asText().equals(row.caseRef())) {
+        wrong.add(ref + ": answered " + answer.path("caseRef").asText() + ", stored " + row.caseRef());
       }
     }
-    long cases = Pg.count(DATABASE, "select count(*) from ear_case");
-    long instances = Pg.count(DATABASE, "select count(*) from act_hi_procinst where proc_def_key_ = 'EarlyActionCase'");
+    long[] totals = StoredCall.casesAndInstances(DATABASE);
+    long cases = totals[0];
+    long instances = totals[1];
     checks.add(
         "one case and one EarlyActionCase instance per call",
         wrong.isEmpty() && cases == generator.issued() && instances == cases,
