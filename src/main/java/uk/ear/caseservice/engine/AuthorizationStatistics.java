@@ -2,6 +2,7 @@ package uk.ear.caseservice.engine;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Component;
  * guesses a few dozen matching rows: it then compares every candidate task with every grant (20,000
  * × 20,000 for a team with 20,000 open tasks, 41 s for the count). Statistics on the two expressions
  * (PostgreSQL 14 and later) give it the real number, and it looks each task's grants up in the
- * resource-id index instead (about 1 s). Created once, kept up to date by autovacuum's analyze; on
- * other databases (H2) and older PostgreSQL nothing is done.
+ * resource-id index instead (about 1 s). Created and analyzed once, at the first start on a
+ * database, and kept up to date by autovacuum's analyze after that; on other databases (H2) and
+ * older PostgreSQL nothing is done.
  */
 @Component
 @Order(5)
@@ -37,6 +39,13 @@ class AuthorizationStatistics implements ApplicationRunner {
     this.dataSource = dataSource;
   }
 
+  private static boolean exists(Statement s) throws SQLException {
+    try (ResultSet r =
+        s.executeQuery("SELECT 1 FROM pg_statistic_ext WHERE stxname = 'ear_auth_permission_bits'")) {
+      return r.next();
+    }
+  }
+
   @Override
   public void run(ApplicationArguments args) {
     try (Connection c = dataSource.getConnection()) {
@@ -47,9 +56,14 @@ class AuthorizationStatistics implements ApplicationRunner {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
+        if (exists(s)) {
+          // autovacuum's analyze keeps them current: nothing to do at a restart
+          return;
+        }
         s.execute(
             "CREATE STATISTICS IF NOT EXISTS ear_auth_permission_bits"
                 + " ON (perms_ & 2), (perms_ & 64) FROM act_ru_authorization");
+        // filled now, not at autovacuum's next visit
         s.execute("ANALYZE act_ru_authorization");
       } finally {
         c.setAutoCommit(autoCommit);
