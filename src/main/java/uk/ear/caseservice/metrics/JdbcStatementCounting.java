@@ -57,12 +57,13 @@ public class JdbcStatementCounting {
 
     @Override
     public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+      String thread = thread();
       // one round trip to the database, whatever the batch holds
-      counter("ear.jdbc.executions", "thread", thread()).increment();
+      counter("ear.jdbc.executions", "thread", thread).increment();
       int count = Math.max(1, execution.getBatchSize());
       for (QueryInfo query : queries) {
         QueryType type = QueryUtils.getQueryType(query.getQuery());
-        counter("ear.jdbc.statements", "kind", type.name().toLowerCase(java.util.Locale.ROOT), "thread", thread())
+        counter("ear.jdbc.statements", "kind", type.name().toLowerCase(java.util.Locale.ROOT), "thread", thread)
             .increment(execution.isBatch() ? count / (double) queries.size() : 1);
       }
     }
