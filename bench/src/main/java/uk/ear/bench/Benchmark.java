@@ -506,7 +506,8 @@ final class Benchmark {
     m.put("openTasks", tasks);
     m.put("authorizations", authorizations);
     m.put("fillSeconds", Load.round(fill));
-    // a large team's queue (the target) and one team holding a fifth of every open task
+    // a large team's queue (the target) and one team holding a fifth of every open task; both
+    // also hold the joint visits of the cases opened by the phases before
     m.put("largeTeamQueue", teamQueue(tasks, "sw.preston1", "ear-preston", admin, repeats, true));
     m.put("oneFifthQueue", teamQueue(tasks, "sw.burnley1", "ear-burnley", admin, repeats, false));
     results.put("taskList", m);
