@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -65,7 +66,7 @@ class AuthorizationQueryPlansPostgresIT extends EndToEndTest {
   private static List<String> preparedStatements(Connection connection) {
     try (PreparedStatement s = connection.prepareStatement("select statement from pg_prepared_statements");
         ResultSet r = s.executeQuery()) {
-      List<String> statements = new java.util.ArrayList<>();
+      List<String> statements = new ArrayList<>();
       while (r.next()) {
         statements.add(r.getString(1));
       }

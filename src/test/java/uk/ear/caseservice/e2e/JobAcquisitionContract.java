@@ -11,7 +11,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The job executor finds due jobs through an index on their due date, not by reading every future
@@ -20,7 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class JobAcquisitionContract extends EndToEndTest {
 
   @Autowired DataSource dataSource;
-  @Autowired JdbcTemplate jdbc;
 
   @Test
   void theJobTableHasItsDueDateIndex() throws SQLException {

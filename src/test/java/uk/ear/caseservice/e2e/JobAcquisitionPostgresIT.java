@@ -1,5 +1,5 @@
 package uk.ear.caseservice.e2e;
 
-/** Acquisition by due date on PostgreSQL, in the shared PostgreSQL application. */
+/** The job table's due-date index on PostgreSQL, in the shared PostgreSQL application. */
 @OnPostgres
 class JobAcquisitionPostgresIT extends JobAcquisitionContract {}
