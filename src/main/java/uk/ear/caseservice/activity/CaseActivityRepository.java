@@ -2,8 +2,11 @@ package uk.ear.caseservice.activity;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 
 interface CaseActivityRepository extends JpaRepository<CaseActivity, Long> {
 
-  List<CaseActivity> findByCaseRecordCaseRefOrderById(String caseRef);
+  @Query("select a from CaseActivity a where a.caseRecord.caseRef = :caseRef order by a.id")
+  List<CaseActivity> findByCaseRecordCaseRefOrderById(@Param("caseRef") String caseRef);
 }

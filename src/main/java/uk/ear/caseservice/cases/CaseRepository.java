@@ -9,7 +9,8 @@ import org.springframework.data.repository.query.Param;
 
 public interface CaseRepository extends JpaRepository<CaseRecord, Long> {
 
-  Optional<CaseRecord> findByCaseRef(String caseRef);
+  @Query("select c from CaseRecord c where c.caseRef = :caseRef")
+  Optional<CaseRecord> findByCaseRef(@Param("caseRef") String caseRef);
 
   /** Which of {@code refs} are references of cases. */
   @Query("select c.caseRef from CaseRecord c where c.caseRef in :refs")
@@ -87,5 +88,6 @@ public interface CaseRepository extends JpaRepository<CaseRecord, Long> {
       @Param("now") java.time.Instant now,
       org.springframework.data.domain.Pageable page);
 
-  long countByStage(Stage stage);
+  @Query("select count(c) from CaseRecord c where c.stage = :stage")
+  long countByStage(@Param("stage") Stage stage);
 }

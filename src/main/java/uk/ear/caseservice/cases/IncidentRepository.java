@@ -1,11 +1,12 @@
 package uk.ear.caseservice.cases;
 
 import java.util.Optional;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 
 public interface IncidentRepository extends JpaRepository<Incident, Long> {
 
-  @EntityGraph(attributePaths = "caseRecord")
-  Optional<Incident> findByIncidentRef(String incidentRef);
+  @Query("select i from Incident i join fetch i.caseRecord where i.incidentRef = :incidentRef")
+  Optional<Incident> findByIncidentRef(@Param("incidentRef") String incidentRef);
 }
