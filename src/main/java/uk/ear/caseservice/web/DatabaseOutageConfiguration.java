@@ -21,15 +21,18 @@ class DatabaseOutageConfiguration {
   /**
    * {@code ear.database-outage.*}.
    *
-   * @param retryAfter the {@code Retry-After} of a {@code 503} answered while the database cannot
-   *     be reached (whole seconds, at least 1)
+   * @param retryAfter the shortest {@code Retry-After} of a {@code 503} answered while the
+   *     database cannot be reached (whole seconds, at least 1)
+   * @param retryAfterSpread how much longer a {@code Retry-After} may be, chosen at random for
+   *     each answer, so that the clients refused during an outage do not all come back in the same
+   *     second when it ends (0 for always {@code retryAfter})
    */
   @ConfigurationProperties("ear.database-outage")
-  record Settings(@DefaultValue("5s") Duration retryAfter) {}
+  record Settings(@DefaultValue("5s") Duration retryAfter, @DefaultValue("5s") Duration retryAfterSpread) {}
 
   @Bean
   DatabaseUnavailable databaseUnavailable(Settings settings) {
-    return new DatabaseUnavailable(settings.retryAfter());
+    return new DatabaseUnavailable(settings.retryAfter(), settings.retryAfterSpread());
   }
 
   @Bean

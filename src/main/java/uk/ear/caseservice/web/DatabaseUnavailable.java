@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,10 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * The answer while the database cannot be reached ({@link DatabaseOutage}): {@code 503 Service
- * Unavailable}, {@code application/problem+json}, {@code Retry-After: <seconds>}
- * ({@code ear.database-outage.retry-after}, 5 s). The same from the service's own API and filters
+ * Unavailable}, {@code application/problem+json}, {@code Retry-After: <seconds>}: at least
+ * {@code ear.database-outage.retry-after} (5 s) and up to {@code retry-after-spread} (5 s) more,
+ * at random for each answer, so that the clients refused during an outage come back spread over
+ * those seconds rather than all at once when it ends. The same from the service's own API and filters
  * ({@link DatabaseOutageFilter}) and from Camunda's REST API ({@link EngineRestConfig}).
  *
  * <p>Nothing was written when it is given: every write of a request commits in one transaction
@@ -39,20 +42,32 @@ public class DatabaseUnavailable {
   static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
   private final long retryAfterSeconds;
+  private final long spreadSeconds;
   private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
   private final AtomicLong sinceWarning = new AtomicLong();
 
-  public DatabaseUnavailable(Duration retryAfter) {
+  public DatabaseUnavailable(Duration retryAfter, Duration spread) {
     // Retry-After counts whole seconds; never 0, which would invite an immediate retry storm
     this.retryAfterSeconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    this.spreadSeconds = Math.max(0, spread.toSeconds());
   }
 
+  /** The shortest {@code Retry-After} answered. */
   public long retryAfterSeconds() {
     return retryAfterSeconds;
   }
 
+  /** The {@code Retry-After} of one answer: the shortest plus a random part of the spread. */
+  long nextRetryAfterSeconds() {
+    return retryAfterSeconds + ThreadLocalRandom.current().nextLong(spreadSeconds + 1);
+  }
+
   /** The problem document for a request of {@code path}. */
   public Map<String, Object> problem(String path) {
+    return problem(path, retryAfterSeconds);
+  }
+
+  private Map<String, Object> problem(String path, long retryAfterSeconds) {
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
     problem.put("title", TITLE);
@@ -72,29 +87,31 @@ public class DatabaseUnavailable {
   public void send(HttpServletRequest request, HttpServletResponse response, Throwable cause)
       throws IOException {
     logged(request.getMethod() + " " + request.getRequestURI(), cause);
+    long retryAfter = nextRetryAfterSeconds();
     response.reset();
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     // reset() dropped what Spring Security had set; this one matters for a JSON body
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setContentType(PROBLEM_JSON.toString());
     response.setCharacterEncoding("UTF-8");
-    JSON.writeValue(response.getOutputStream(), problem(request.getRequestURI()));
+    JSON.writeValue(response.getOutputStream(), problem(request.getRequestURI(), retryAfter));
   }
 
   /** The same answer from a JAX-RS resource (Camunda's REST API). */
   public jakarta.ws.rs.core.Response jaxrs(String what, String path, Throwable cause) {
     logged(what, cause);
+    long retryAfter = nextRetryAfterSeconds();
     String body;
     try {
-      body = JSON.writeValueAsString(problem(path));
+      body = JSON.writeValueAsString(problem(path, retryAfter));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     // a String entity: no JSON provider needed for application/problem+json
     return jakarta.ws.rs.core.Response.status(HttpServletResponse.SC_SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .type(PROBLEM_JSON.toString())
         .entity(body)
@@ -119,7 +136,7 @@ public class DatabaseUnavailable {
     return DEFAULT;
   }
 
-  private static final DatabaseUnavailable DEFAULT = new DatabaseUnavailable(Duration.ofSeconds(5));
+  private static final DatabaseUnavailable DEFAULT = new DatabaseUnavailable(Duration.ofSeconds(5), Duration.ofSeconds(5));
 
   private void logged(String what, Throwable cause) {
     sinceWarning.incrementAndGet();

@@ -121,7 +121,10 @@ abstract class DatabaseOutageContract extends EndToEndTest {
   private static void unavailable(Api.Response response, String path) {
     assertThat(response.code()).as(path + ": " + response.body()).isEqualTo(503);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+    // 5 s and up to 5 s more, at random (ear.database-outage.retry-after and -spread)
+    String retryAfter = response.headers().getFirst(HttpHeaders.RETRY_AFTER);
+    assertThat(Integer.parseInt(retryAfter)).isBetween(5, 10);
+    assertThat(response.body().path("detail").asText()).contains("in " + retryAfter + " seconds");
     assertThat(response.body().path("status").asInt()).isEqualTo(503);
     assertThat(response.body().path("title").asText()).isEqualTo("Database unavailable");
     assertThat(response.body().path("instance").asText()).isEqualTo(path);
