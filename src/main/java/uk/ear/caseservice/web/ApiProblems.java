@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -101,6 +103,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             "Incident " + ex.getIncidentRef() + " was already received with different content.");
     problem.setTitle("Incident already received");
     problem.setProperty("incidentRef", ex.getIncidentRef());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  /**
+   * Another request changed the same task, process or case record at the same moment and
+   * committed first (the engine's or JPA's optimistic locking): nothing of this one was written.
+   */
+  @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class})
+  ResponseEntity<Object> changedMeanwhile(RuntimeException ex) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT,
+            "Someone else changed this at the same moment and nothing of this request was saved."
+                + " Read it again and retry if it still applies.");
+    problem.setTitle("Changed at the same time");
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
@@ -25,7 +26,10 @@ import uk.ear.caseservice.process.FormRejectedException;
  * a message that is ours alone ("Record joint visit: please correct the
  * form. …"), not a {@code 500} wrapped in engine wording; and a database that cannot be reached
  * ({@link DatabaseOutage}) is a {@code 503} with {@code Retry-After} ({@link DatabaseUnavailable}),
- * not Camunda's {@code 500}. Everything else is answered by Camunda's own exception handlers.
+ * not Camunda's {@code 500}; and a change that lost to another one made at the same moment (the
+ * engine's {@link OptimisticLockingException}, e.g. two nodes' workers completing one external
+ * task, or a task completed twice at once) is a {@code 409}: nothing was written and the client may
+ * read again and retry, where Camunda answers {@code 500}. Everything else is answered by Camunda's own exception handlers.
  * Tasklist calls the webapps' copy of this API, which answers the same ({@link WebappEngineApi}).
  *
  * <p>Jersey maps an exception with the mapper of the nearest type (RestException, then
@@ -97,7 +101,10 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
     return refusal(e);
   }
 
-  /** The service's own answer if the engine's exception carries one of its refusals, else null. */
+  /**
+   * The service's own answer if the engine's exception carries one of its refusals or a lost
+   * concurrent change, else null.
+   */
   static Response refusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof FormRejectedException refused) {
@@ -105,6 +112,9 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
       }
       if (t instanceof TaskAssignmentRefused refused) {
         return answer(Response.Status.FORBIDDEN, refused);
+      }
+      if (t instanceof OptimisticLockingException lost) {
+        return answer(Response.Status.CONFLICT, lost);
       }
     }
     return null;

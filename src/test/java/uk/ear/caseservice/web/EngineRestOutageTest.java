@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -52,8 +53,38 @@ class EngineRestOutageTest {
 
   private static void unavailable(Response response) {
     assertThat(response.getStatus()).isEqualTo(503);
-    assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+    assertThat(Integer.parseInt(response.getHeaderString("Retry-After"))).isBetween(5, 10);
     assertThat(String.valueOf(response.getMediaType())).isEqualTo("application/problem+json");
     assertThat((String) response.getEntity()).contains("\"status\":503");
+  }
+
+  @Test
+  void aChangeThatLostToAConcurrentOneIs409NotCamundas500() {
+    // what the engine throws when two workers complete one external task at the same moment
+    OptimisticLockingException lost =
+        new OptimisticLockingException(
+            "ENGINE-03005 Execution of 'DELETE ExternalTaskEntity[1]' failed. Entity was updated by another transaction concurrently.");
+
+    Response response = new EngineRestConfig.EngineExceptionAnswers().toResponse(lost);
+
+    assertThat(response.getStatus()).isEqualTo(409);
+    assertThat(((org.camunda.bpm.engine.rest.dto.ExceptionDto) response.getEntity()).getType())
+        .isEqualTo("OptimisticLockingException");
+    assertThat(new EngineRestConfig.RestExceptionAnswers()
+        .toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR, lost, "Cannot complete")).getStatus())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void theServicesOwnApiAnswersALostConcurrentChangeWith409() {
+    ApiProblems problems = new ApiProblems();
+    for (RuntimeException lost :
+        java.util.List.<RuntimeException>of(
+            new OptimisticLockingException("ENGINE-03005 ... updated by another transaction concurrently"),
+            new org.springframework.orm.ObjectOptimisticLockingFailureException("CaseRecord", 1L))) {
+      var answer = problems.changedMeanwhile(lost);
+      assertThat(answer.getStatusCode().value()).isEqualTo(409);
+      assertThat(((org.springframework.http.ProblemDetail) answer.getBody()).getTitle()).isEqualTo("Changed at the same time");
+    }
   }
 }
