@@ -13,8 +13,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Each of our three exception mappers in Camunda's REST API answers a database outage with 503
- * and hands anything else to Camunda's handler of its type, as before. (End to end, over HTTP:
- * {@code DatabaseOutageContract}.)
+ * and hands anything else to Camunda's handler of its type, as before, but for a change that lost
+ * to a concurrent one (409). (End to end, over HTTP: {@code DatabaseOutageContract}.)
  */
 class EngineRestOutageTest {
 
