@@ -31,6 +31,7 @@ class ArchitectureTest {
           "demo.DemoIdentities", // saves the demo users past the password policy
           "engine.LeanHistory", // the engine's database history handler, less some rows
           "engine.AuthorizationQueryPlans", // a MyBatis interceptor on the engine's statements
+          "engine.AuthorizedGroupsLookup", // the same, for one statement of the engine
           "engine.ModelHooksPlugin", // a BPMN parse listener
           "integrity.CommandRules", // reads what a command was asked (engine command classes)
           "integrity.EngineCommandGuard", // a command interceptor
