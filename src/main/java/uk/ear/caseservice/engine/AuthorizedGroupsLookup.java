@@ -40,6 +40,9 @@ public class AuthorizedGroupsLookup extends AbstractProcessEnginePlugin {
   /** Camunda's statement (mapping {@code Authorization.xml}). */
   static final String STATEMENT = "selectAuthorizedGroupIds";
 
+  /** A part of that statement's text, to pass over every other statement at the cost of a search. */
+  static final String SQL_MARK = "distinct(A.GROUP_ID_)";
+
   private final AtomicLong rewritten = new AtomicLong();
 
   @Override
@@ -83,7 +86,8 @@ public class AuthorizedGroupsLookup extends AbstractProcessEnginePlugin {
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
       StatementHandler handler = (StatementHandler) invocation.getTarget();
-      if (isTheGroupList(handler)) {
+      // a look at the text first (every statement passes here), the statement's id only then
+      if (handler.getBoundSql().getSql().contains(SQL_MARK) && isTheGroupList(handler)) {
         SystemMetaObject.forObject(handler.getBoundSql()).setValue("sql", sql);
         rewritten.incrementAndGet();
       }
