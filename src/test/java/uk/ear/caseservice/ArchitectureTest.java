@@ -31,7 +31,7 @@ class ArchitectureTest {
           "demo.DemoIdentities", // saves the demo users past the password policy
           "engine.LeanHistory", // the engine's database history handler, less some rows
           "engine.AuthorizationQueryPlans", // a MyBatis interceptor on the engine's statements
-          "engine.AuthorizedGroupsLookup", // the same, for one statement of the engine
+          "engine.AuthorizedGroupsLookup", // maps one of the engine's statements to its own
           "engine.ModelHooksPlugin", // a BPMN parse listener
           "integrity.CommandRules", // reads what a command was asked (engine command classes)
           "integrity.EngineCommandGuard", // a command interceptor

@@ -1,21 +1,12 @@
 package uk.ear.caseservice.engine;
 
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.ibatis.executor.statement.StatementHandler;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
-import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.reflection.SystemMetaObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.annotations.Select;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,91 +21,46 @@ import org.springframework.stereotype.Component;
  * a few dozen groups. PostgreSQL cannot skip through an index by itself (before version 18), so
  * this asks it to: the smallest group id, then the smallest above it, and so on (a recursive
  * query), one step through Camunda's index {@code ACT_IDX_AUTH_GROUP_ID} per group. The same
- * groups come back (Camunda drops the null the original also returns). On H2 nothing changes.
+ * groups come back (Camunda drops the null the original also returns).
+ *
+ * <p>It uses the engine's own means for a statement that differs by database: its statement
+ * mapping ({@link DbSqlSessionFactory#mapStatement}) sends Camunda's {@code
+ * selectAuthorizedGroupIds} to {@link GroupIndexWalk}'s statement, added to the engine's MyBatis
+ * mappers. No other statement is touched. On H2 nothing changes.
  */
 @Component
 public class AuthorizedGroupsLookup extends AbstractProcessEnginePlugin {
 
-  private static final Logger log = LoggerFactory.getLogger(AuthorizedGroupsLookup.class);
-
   /** Camunda's statement (mapping {@code Authorization.xml}). */
-  static final String STATEMENT = "selectAuthorizedGroupIds";
+  public static final String STATEMENT = "selectAuthorizedGroupIds";
 
-  /** A part of that statement's text, to pass over every other statement at the cost of a search. */
-  static final String SQL_MARK = "distinct(A.GROUP_ID_)";
+  /** The distinct non-null group ids of the grants, one index step per group. */
+  public interface GroupIndexWalk {
+    @Select(
+        "WITH RECURSIVE G (GROUP_ID_) AS ("
+            + " SELECT MIN(GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION"
+            + " UNION ALL"
+            + " SELECT (SELECT MIN(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A WHERE A.GROUP_ID_ > G.GROUP_ID_)"
+            + " FROM G WHERE G.GROUP_ID_ IS NOT NULL)"
+            + " SELECT GROUP_ID_ FROM G WHERE GROUP_ID_ IS NOT NULL")
+    // not Camunda's name: MyBatis must still find Camunda's statement by its short name
+    List<String> selectAuthorizedGroupIdsByIndex();
+  }
 
-  private final AtomicLong rewritten = new AtomicLong();
+  /** The id of the statement Camunda's is sent to. */
+  public static final String BY_INDEX = GroupIndexWalk.class.getName() + ".selectAuthorizedGroupIdsByIndex";
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if ("postgres".equals(configuration.getDatabaseType())) {
-      configuration
-          .getSqlSessionFactory()
-          .getConfiguration()
-          .addInterceptor(new GroupIndexSteps(sql(configuration.getDatabaseTablePrefix()), rewritten));
+    if (!"postgres".equals(configuration.getDatabaseType())) {
+      return;
     }
-  }
-
-  /** The distinct non-null group ids of the grants, one index step per group. */
-  public static String sql(String tablePrefix) {
-    String table = (tablePrefix == null ? "" : tablePrefix) + "ACT_RU_AUTHORIZATION";
-    return "WITH RECURSIVE G (GROUP_ID_) AS ("
-        + " SELECT MIN(GROUP_ID_) FROM " + table
-        + " UNION ALL"
-        + " SELECT (SELECT MIN(A.GROUP_ID_) FROM " + table + " A WHERE A.GROUP_ID_ > G.GROUP_ID_)"
-        + " FROM G WHERE G.GROUP_ID_ IS NOT NULL)"
-        + " SELECT GROUP_ID_ FROM G WHERE GROUP_ID_ IS NOT NULL";
-  }
-
-  /** How many times the engine's statement was read the other way (for tests and diagnostics). */
-  public long rewritten() {
-    return rewritten.get();
-  }
-
-  @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
-  static final class GroupIndexSteps implements Interceptor {
-
-    private final String sql;
-    private final AtomicLong rewritten;
-    private final AtomicBoolean warned = new AtomicBoolean();
-
-    GroupIndexSteps(String sql, AtomicLong rewritten) {
-      this.sql = sql;
-      this.rewritten = rewritten;
-    }
-
-    @Override
-    public Object intercept(Invocation invocation) throws Throwable {
-      StatementHandler handler = (StatementHandler) invocation.getTarget();
-      // a look at the text first (every statement passes here), the statement's id only then
-      if (handler.getBoundSql().getSql().contains(SQL_MARK) && isTheGroupList(handler)) {
-        SystemMetaObject.forObject(handler.getBoundSql()).setValue("sql", sql);
-        rewritten.incrementAndGet();
-      }
-      return invocation.proceed();
-    }
-
-    /** Whether MyBatis is about to prepare Camunda's statement (any failure to tell: no). */
-    private boolean isTheGroupList(StatementHandler handler) {
-      try {
-        Object target = handler;
-        // another interceptor's proxy (MyBatis' Plugin) around MyBatis' handler
-        while (Proxy.isProxyClass(target.getClass())) {
-          target = SystemMetaObject.forObject(Proxy.getInvocationHandler(target)).getValue("target");
-        }
-        MetaObject routing = SystemMetaObject.forObject(target);
-        if (!routing.hasGetter("delegate")) {
-          return false;
-        }
-        Object statement = SystemMetaObject.forObject(routing.getValue("delegate")).getValue("mappedStatement");
-        return statement instanceof MappedStatement mapped && mapped.getId().endsWith("." + STATEMENT);
-      } catch (RuntimeException e) {
-        // a MyBatis whose handlers look otherwise: Camunda's own statement runs, as without this
-        if (warned.compareAndSet(false, true)) {
-          log.warn("cannot tell MyBatis' statements apart; the groups with grants are read Camunda's way", e);
-        }
-        return false;
-      }
-    }
+    configuration.getSqlSessionFactory().getConfiguration().addMapper(GroupIndexWalk.class);
+    DbSqlSessionFactory statements = configuration.getDbSqlSessionFactory();
+    // a copy: the map Camunda hands out is shared by every engine on the same database type
+    Map<String, String> mappings =
+        statements.getStatementMappings() == null ? new HashMap<>() : new HashMap<>(statements.getStatementMappings());
+    mappings.put(STATEMENT, BY_INDEX);
+    statements.setStatementMappings(mappings);
   }
 }
