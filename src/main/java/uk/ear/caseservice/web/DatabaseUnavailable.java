@@ -52,22 +52,13 @@ public class DatabaseUnavailable {
     this.spreadSeconds = Math.max(0, spread.toSeconds());
   }
 
-  /** The shortest {@code Retry-After} answered. */
-  public long retryAfterSeconds() {
-    return retryAfterSeconds;
-  }
-
   /** The {@code Retry-After} of one answer: the shortest plus a random part of the spread. */
   long nextRetryAfterSeconds() {
     return retryAfterSeconds + ThreadLocalRandom.current().nextLong(spreadSeconds + 1);
   }
 
-  /** The problem document for a request of {@code path}. */
-  public Map<String, Object> problem(String path) {
-    return problem(path, retryAfterSeconds);
-  }
-
-  private Map<String, Object> problem(String path, long retryAfterSeconds) {
+  /** The problem document for a request of {@code path}, answered with {@code retryAfterSeconds}. */
+  private static Map<String, Object> problem(String path, long retryAfterSeconds) {
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
     problem.put("title", TITLE);
