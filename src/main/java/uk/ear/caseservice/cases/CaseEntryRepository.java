@@ -2,8 +2,8 @@ package uk.ear.caseservice.cases;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.repository.query.Param;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface CaseEntryRepository extends JpaRepository<CaseEntry, Long> {
 
