@@ -9,12 +9,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The job executor finds due jobs through an index on their due date, not by reading every future
- * timer of every open case (engine.JobAcquisitionIndex, docs/performance.md "Job acquisition").
+ * timer of every open case (engine.JobAcquisitionIndex, docs/performance.md "Job acquisition"),
+ * and, when idle, looks for them every second, so that an escalation fires within about a second
+ * of its deadline (application.yml).
  */
 abstract class JobAcquisitionContract extends EndToEndTest {
 
@@ -35,5 +38,17 @@ abstract class JobAcquisitionContract extends EndToEndTest {
       }
     }
     assertThat(columns).containsExactly("DUEDATE_");
+  }
+
+  @Autowired CamundaBpmProperties camunda;
+
+  /**
+   * What the starter gives the job executor (the tests run without one: they execute jobs
+   * themselves). Camunda waits 5 s when it found nothing, and backs off to a minute.
+   */
+  @Test
+  void anIdleJobExecutorLooksForDueTimersEverySecond() {
+    assertThat(camunda.getJobExecution().getWaitTimeInMillis()).isEqualTo(1000);
+    assertThat(camunda.getJobExecution().getMaxWait()).isEqualTo(1000L);
   }
 }
