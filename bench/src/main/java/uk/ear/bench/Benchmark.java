@@ -149,8 +149,9 @@ final class Benchmark {
     api.put("/engine-rest/group/benchmark/members/bench", ADMIN, null).expect(204);
     grant(6, "BenchBareStart", "READ", "CREATE_INSTANCE");
     grant(6, "BenchTaskLoad", "READ", "CREATE_INSTANCE");
+    grant(6, "BenchBareDeadline", "READ", "CREATE_INSTANCE");
     grant(8, "*", "CREATE");
-    for (String model : List.of("BenchBareStart.bpmn", "BenchTaskLoad.bpmn")) {
+    for (String model : List.of("BenchBareStart.bpmn", "BenchTaskLoad.bpmn", "BenchBareDeadline.bpmn")) {
       try (InputStream in = Benchmark.class.getResourceAsStream("/bench/" + model)) {
         api.deploy("bench-" + model, model, in.readAllBytes(), ADMIN).expect(200);
       }
@@ -395,24 +396,86 @@ final class Benchmark {
   // ---------------------------------------------------------------- 5. timers
 
   /**
-   * {@code --timers} Grade 2 calls logged at the same moment: their response windows all end at
-   * once, and the engine's job executor must fire every "Response window missed" escalation.
-   * Lateness is the escalation's start in the engine's history less the window's end.
+   * {@code --timers} deadlines due at the same moment, twice: first the bare engine's (instances
+   * of {@code BenchBareDeadline}, a user task whose non-interrupting timer ends a path), as the
+   * yardstick, then the service's: Grade 2 calls logged at the same moment, so that their
+   * response windows all end at once and the job executor must fire every "Response window
+   * missed" escalation. Lateness is the timer event's start in the engine's history less the due
+   * time.
    */
   private void timers() throws Exception {
     int count = options.integer("timers", 5000);
-    double rate = figure(results, "intake", "perSecond");
+    Deadlines bare = deadlines(count, figure(results, "bareEngineStart", "perSecond"), "BoundaryEvent_WorkOverdue", dueAt -> {
+      Answer a = api.post("/engine-rest/process-definition/key/BenchBareDeadline/start", BENCH,
+          Json.write(Map.of("variables", Map.of("dueAt", Map.of("value", dueAt.toString(), "type", "String")))));
+      return a.status() == 200 ? Map.entry(a.json().get("id").asText(), dueAt.toInstant()) : null;
+    });
+    Deadlines escalations = deadlines(count, figure(results, "intake", "perSecond"), "BoundaryEvent_ResponseWindowMissed", dueAt -> {
+      // a Grade 2 call's window is an hour from when the police logged it
+      Answer a = api.post("/api/calls", POLICE, calls.next(dueAt.minusHours(1), 2));
+      if (a.status() != 201) {
+        return null;
+      }
+      JsonNode body = a.json();
+      return Map.entry(body.get("processInstanceId").asText(), OffsetDateTime.parse(body.get("responseDueAt").asText()).toInstant());
+    });
+    results.put("bareDeadlines", bare.asMap());
+    results.put("timers", escalations.asMap());
+    row("Bare engine: " + bare.due() + " deadlines at once (a user task's timer ending a path), " + bare.fired() + " fired",
+        "late p50 " + fmt(bare.p50()) + " s", "p99 " + fmt(bare.p99()) + " s, last " + fmt(bare.last()) + " s", "");
+    row("Escalations: " + escalations.due() + " response windows ending at once, " + escalations.fired() + " fired",
+        "late p50 " + fmt(escalations.p50()) + " s", "p99 " + fmt(escalations.p99()) + " s, last " + fmt(escalations.last()) + " s",
+        verdict(escalations.p99() < 10 && escalations.fired() == escalations.due()));
+  }
+
+  /** Creates one deadline: its process instance and when it is due, or null if refused. */
+  private interface Deadline {
+    Map.Entry<String, Instant> create(OffsetDateTime dueAt) throws Exception;
+  }
+
+  private record Deadlines(int sent, int due, int fired, int distinctDueTimes, long leadSeconds, Histogram lateness) {
+    double p50() {
+      return lateness.getValueAtPercentile(50) / 1000.0;
+    }
+
+    double p99() {
+      return lateness.getValueAtPercentile(99) / 1000.0;
+    }
+
+    double last() {
+      return lateness.getMaxValue() / 1000.0;
+    }
+
+    Map<String, Object> asMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("sent", sent);
+      m.put("deadlines", due);
+      m.put("fired", fired);
+      m.put("distinctDueTimes", distinctDueTimes);
+      m.put("leadSeconds", leadSeconds);
+      m.put("p50Seconds", p50());
+      m.put("p99Seconds", p99());
+      m.put("maxSeconds", last());
+      return m;
+    }
+  }
+
+  /**
+   * Creates {@code count} deadlines all due at one moment far enough ahead for all of them to be
+   * created at {@code rate} (measured earlier in the run), waits until each has fired (bounded)
+   * and until the work they caused is done.
+   */
+  private Deadlines deadlines(int count, double rate, String timerEventId, Deadline deadline) throws Exception {
     long lead = Math.round(count / Math.max(5, rate * 0.7)) + 30;
-    OffsetDateTime reportedAt = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).plusSeconds(lead).truncatedTo(ChronoUnit.SECONDS);
+    OffsetDateTime dueAt = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(lead).truncatedTo(ChronoUnit.SECONDS);
     Map<String, Instant> dueOf = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<?>> sent = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       sent.add(pool.submit(() -> {
-        Answer a = api.post("/api/calls", POLICE, calls.next(reportedAt, 2));
-        if (a.status() == 201) {
-          JsonNode body = a.json();
-          dueOf.put(body.get("processInstanceId").asText(), OffsetDateTime.parse(body.get("responseDueAt").asText()).toInstant());
+        Map.Entry<String, Instant> created = deadline.create(dueAt);
+        if (created != null) {
+          dueOf.put(created.getKey(), created.getValue());
         }
         return null;
       }));
@@ -425,43 +488,31 @@ final class Benchmark {
     Instant latestDue = dueOf.values().stream().max(Instant::compareTo).orElseThrow();
     Instant earliestDue = dueOf.values().stream().min(Instant::compareTo).orElseThrow();
     if (created.isAfter(earliestDue)) {
-      throw new IllegalStateException("the calls took longer than the lead of " + lead + " s: raise it");
+      throw new IllegalStateException("creating the deadlines took longer than the lead of " + lead + " s: raise it");
     }
-    // wait for the deadlines and for every escalation (bounded)
-    Instant deadline = latestDue.plus(Duration.ofMinutes(15));
+    // wait for the deadlines and for every timer (bounded)
+    Instant waitUntil = latestDue.plus(Duration.ofMinutes(15));
     List<Double> lateness = List.of();
-    while (Instant.now().isBefore(deadline)) {
+    while (Instant.now().isBefore(waitUntil)) {
       Pause.millis(2000);
-      lateness = lateness(dueOf);
+      lateness = lateness(dueOf, timerEventId);
       if (lateness.size() >= dueOf.size() && Instant.now().isAfter(latestDue)) {
         break;
       }
     }
     Histogram h = new Histogram(3);
     lateness.forEach(l -> h.recordValue(Math.max(0, Math.round(l * 1000))));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("callsSent", count);
-    m.put("deadlines", dueOf.size());
-    m.put("fired", lateness.size());
-    m.put("distinctDueTimes", new java.util.HashSet<>(dueOf.values()).size());
-    m.put("leadSeconds", lead);
-    m.put("p50Seconds", h.getValueAtPercentile(50) / 1000.0);
-    m.put("p99Seconds", h.getValueAtPercentile(99) / 1000.0);
-    m.put("maxSeconds", h.getMaxValue() / 1000.0);
-    results.put("timers", m);
-    double p99 = h.getValueAtPercentile(99) / 1000.0;
-    row("Escalations: " + dueOf.size() + " response windows ending at once, " + lateness.size() + " fired",
-        "late p50 " + fmt(h.getValueAtPercentile(50) / 1000.0) + " s", "p99 " + fmt(p99) + " s, last " + fmt(h.getMaxValue() / 1000.0) + " s",
-        verdict(p99 < 10 && lateness.size() == dueOf.size()));
     drainJobs();
+    return new Deadlines(count, dueOf.size(), lateness.size(), new java.util.HashSet<>(dueOf.values()).size(), lead, h);
   }
 
-  private List<Double> lateness(Map<String, Instant> dueOf) throws Exception {
+  private List<Double> lateness(Map<String, Instant> dueOf, String timerEventId) throws Exception {
     List<Double> late = new ArrayList<>();
     try (Connection c = Pg.connect(DB);
         PreparedStatement s = c.prepareStatement(
-            "select proc_inst_id_, start_time_ from act_hi_actinst where act_id_ = 'BoundaryEvent_ResponseWindowMissed' and proc_inst_id_ = any (?)")) {
-      s.setArray(1, c.createArrayOf("varchar", dueOf.keySet().toArray()));
+            "select proc_inst_id_, start_time_ from act_hi_actinst where act_id_ = ? and proc_inst_id_ = any (?)")) {
+      s.setString(1, timerEventId);
+      s.setArray(2, c.createArrayOf("varchar", dueOf.keySet().toArray()));
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           Instant fired = r.getTimestamp(2).toInstant();
