@@ -49,7 +49,6 @@ public class AuthorizationQueryPlans extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new CustomPlans());
-    configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new IndexReadsFromMemory());
   }
 
   /** Whether the statement for {@code sql} must be planned for its values each time. */
@@ -57,28 +56,9 @@ public class AuthorizationQueryPlans extends AbstractProcessEnginePlugin {
     return sql.contains(AUTHORIZATION_JOIN);
   }
 
-  @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
-  static final class CustomPlans implements Interceptor {
-    @Override
-    public Object intercept(Invocation invocation) throws Throwable {
-      Object prepared = invocation.proceed();
-      if (prepared instanceof Statement statement
-          && needsCustomPlan(((StatementHandler) invocation.getTarget()).getBoundSql().getSql())) {
-        unnamed(statement);
-      }
-      return prepared;
-    }
-
-    private static void unnamed(Statement statement) throws SQLException {
-      if (statement.isWrapperFor(PGStatement.class)) {
-        // 0: never a named server-side statement, so never a generic plan
-        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-      }
-    }
-  }
-
+  /** Both measures for one statement, around its execution: the SQL is looked at once. */
   @Intercepts(@Signature(type = StatementHandler.class, method = "query", args = {Statement.class, ResultHandler.class}))
-  static final class IndexReadsFromMemory implements Interceptor {
+  static final class CustomPlans implements Interceptor {
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
       Statement statement = (Statement) invocation.getArgs()[0];
@@ -86,6 +66,8 @@ public class AuthorizationQueryPlans extends AbstractProcessEnginePlugin {
           || !needsCustomPlan(((StatementHandler) invocation.getTarget()).getBoundSql().getSql())) {
         return invocation.proceed();
       }
+      // 0: never a named server-side statement, so never a generic plan
+      statement.unwrap(PGStatement.class).setPrepareThreshold(0);
       Connection connection = statement.getConnection();
       run(connection, "SET LOCAL random_page_cost = " + RANDOM_PAGE_COST);
       Object result = invocation.proceed();
