@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -515,22 +516,31 @@ class TasklistBrowserIT extends EndToEndTest {
 
   /**
    * Opens the select's drop-down list and picks the option with that label. The list toggles on
-   * a click, and may already be open (form-js opens it when focus comes back to the select, e.g.
-   * after an error message is closed): it is clicked open only while closed.
+   * a click, and form-js may open or close it by itself while focus moves (it opens when focus
+   * comes back to the select, e.g. after an error message is closed). So each look either picks
+   * the option, if the list shows it, or clicks the select, until the select shows the option: a
+   * click that closed a list which was just opening is made good by the next look.
    */
   private void choose(String label, String option) {
     By item = By.xpath("//div[contains(@class, 'fjs-dropdownlist')]/div[contains(@class, 'fjs-dropdownlist-item')"
         + " and normalize-space()=" + xpathString(option) + "]");
-    for (int attempt = 0; attempt < 3 && browser.findElements(item).stream().noneMatch(WebElement::isDisplayed); attempt++) {
-      click(select(label));
-      try {
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(visibilityOfElementLocated(item));
-      } catch (org.openqa.selenium.TimeoutException closedAgain) {
-        // clicked while it was opening: try once more
-      }
-    }
-    click(item);
-    wait.until(textToBePresentInElementLocated(select(label), option));
+    scrollTo(select(label));
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+        .withMessage(() -> "option '" + option + "' of '" + label + "' chosen")
+        .until(d -> {
+          if (d.findElement(select(label)).getText().strip().equals(option)) {
+            return true;
+          }
+          Optional<WebElement> shown = d.findElements(item).stream().filter(WebElement::isDisplayed).findFirst();
+          if (shown.isPresent()) {
+            shown.get().click();
+          } else {
+            d.findElement(select(label)).click();
+          }
+          return false;
+        });
   }
 
   /**
