@@ -1,6 +1,10 @@
 package uk.ear.caseservice.web;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * While the database is down every request of {@code /api}, {@code /engine-rest} and the rest
  * answers {@code 503} with {@code Retry-After} (README, "When the database is down"); the pool's
- * and the driver's timeouts that make it quick are in {@code application*.yml}.
+ * and the driver's timeouts that make it quick are in {@code application*.yml}. Health and
+ * readiness say DOWN then, and only then: not when the pool is merely busy ({@link DatabaseHealth}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseOutageConfiguration.Settings.class)
@@ -44,5 +49,18 @@ class DatabaseOutageConfiguration {
     // and observation filters, so metrics and logs see the 503
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
     return registration;
+  }
+
+  /** Connections of its own for the health check (a test wraps this bean to take them away). */
+  @Bean
+  DatabaseProbe databaseProbe(DataSource dataSource) throws SQLException {
+    return DatabaseProbe.beside(dataSource.unwrap(HikariDataSource.class));
+  }
+
+  /** The {@code db} health component in place of Spring Boot's, which borrows from the pool. */
+  @Bean("dbHealthIndicator")
+  @ConditionalOnEnabledHealthIndicator("db")
+  DatabaseHealth dbHealthIndicator(DatabaseProbe probe, DataSource dataSource) throws SQLException {
+    return new DatabaseHealth(probe, dataSource.unwrap(HikariDataSource.class));
   }
 }

@@ -18,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import uk.ear.caseservice.web.DatabaseProbe;
 
 /**
  * The application's database, which a test can take away without stopping anything: the pool's
@@ -34,6 +35,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * lost} the pool's own connections (under Hikari, which then evicts and closes the broken one as
  * it would in production, so the transaction's rollback fails too) are wrapped: each statement
  * checks the request it serves.
+ *
+ * <p>The health check's {@link DatabaseProbe}, which connects beside the pool, is switched too.
  */
 public class SwitchableDatabase implements BeanPostProcessor {
 
@@ -63,6 +66,10 @@ public class SwitchableDatabase implements BeanPostProcessor {
                   pool.getUsername(),
                   pool.getPassword())));
       return new Switched(pool);
+    }
+    if (bean instanceof DatabaseProbe probe) {
+      // the health check's own connections go away with the pool's
+      return probe.through(Switched::new);
     }
     return bean;
   }
