@@ -23,13 +23,20 @@ public final class DatabaseProbe {
 
   /** Connections made as {@code pool} makes its own. */
   public static DatabaseProbe beside(HikariDataSource pool) {
-    return new DatabaseProbe(
-        new DriverDataSource(
-            pool.getJdbcUrl(),
-            pool.getDriverClassName(),
-            pool.getDataSourceProperties(),
-            pool.getUsername(),
-            pool.getPassword()));
+    return new DatabaseProbe(unpooled(pool));
+  }
+
+  /**
+   * A data source that opens a new connection each time, as {@code pool} opens its own (Hikari's
+   * own {@link DriverDataSource} with the pool's settings).
+   */
+  public static DataSource unpooled(HikariDataSource pool) {
+    return new DriverDataSource(
+        pool.getJdbcUrl(),
+        pool.getDriverClassName(),
+        pool.getDataSourceProperties(),
+        pool.getUsername(),
+        pool.getPassword());
   }
 
   /** The same probe with its connections passed through {@code wrapper} (tests take them away). */

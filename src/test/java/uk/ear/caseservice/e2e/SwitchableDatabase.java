@@ -1,7 +1,6 @@
 package uk.ear.caseservice.e2e;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.util.DriverDataSource;
 import java.io.EOFException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -57,14 +56,7 @@ public class SwitchableDatabase implements BeanPostProcessor {
   public Object postProcessAfterInitialization(Object bean, String name) {
     if (bean instanceof HikariDataSource pool) {
       // the pool starts with its first connection, later: it may still be given its source
-      pool.setDataSource(
-          new Physical(
-              new DriverDataSource(
-                  pool.getJdbcUrl(),
-                  pool.getDriverClassName(),
-                  pool.getDataSourceProperties(),
-                  pool.getUsername(),
-                  pool.getPassword())));
+      pool.setDataSource(new Physical(DatabaseProbe.unpooled(pool)));
       return new Switched(pool);
     }
     if (bean instanceof DatabaseProbe probe) {
