@@ -33,6 +33,7 @@ class ArchitectureTest {
           "engine.AuthorizationQueryPlans", // a MyBatis interceptor on the engine's statements
           "engine.AuthorizedGroupsLookup", // maps one of the engine's statements to its own
           "engine.ModelHooksPlugin", // a BPMN parse listener
+          "engine.TeamQueueQueries", // the engine's authorization manager, for a team's queue
           "integrity.CommandRules", // reads what a command was asked (engine command classes)
           "integrity.EngineCommandGuard", // a command interceptor
           "policy.EngineClock", // the engine's clock (ClockUtil)

@@ -73,8 +73,10 @@ class AuthorizationQueryPlansPostgresIT extends EndToEndTest {
           for (int run = 0; run < 8; run++) {
             // a new value each run: the same query with the same values would come from MyBatis' cache
             Date after = new Date(run);
-            tasks.createTaskQuery().taskCandidateGroup("ear-preston").dueAfter(after).orderByDueDate().asc().listPage(0, 15);
-            tasks.createTaskQuery().taskCandidateGroup("ear-preston").dueAfter(after).count();
+            // all tasks the worker may read, as Cockpit or /engine-rest asks: checked per task (the
+            // team's own queue is not, engine.TeamQueueQueries)
+            tasks.createTaskQuery().processDefinitionKey("EarlyActionCase").dueAfter(after).orderByDueDate().asc().listPage(0, 15);
+            tasks.createTaskQuery().processDefinitionKey("EarlyActionCase").dueAfter(after).count();
           }
           // the control: the same kind of query without the authorization join
           Context.getCommandContext().disableAuthorizationCheck();
