@@ -25,7 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * a connection that plan took 2 s instead of 0.1 s for a team of 5,500 tasks. It is planned with
  * index reads priced as reads from memory, and only it: at the server's default the count over
  * 2,121 tasks sometimes took 350 ms instead of 60 ms, and set for every statement the lower price
- * cost intake a tenth of its throughput.
+ * cost intake a tenth of its throughput. A team's queue as its own worker lists it (no
+ * authorization join, engine.TeamQueueQueries) is planned the same way: at the server's default
+ * the planner read all 100,000 tasks for a queue of 2,031.
  */
 @OnPostgres
 class AuthorizationQueryPlansPostgresIT extends EndToEndTest {
@@ -45,6 +47,10 @@ class AuthorizationQueryPlansPostgresIT extends EndToEndTest {
     @Select("SELECT current_setting('random_page_cost') FROM (SELECT '*' AS RESOURCE_ID_) AUTH WHERE AUTH.RESOURCE_ID_ = '*'")
     String inAnAuthorizationCheckedQuery();
 
+    @Select("SELECT current_setting('random_page_cost') FROM (SELECT 1) X LEFT JOIN"
+        + " (SELECT RES.ID_ FROM ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ LIMIT 0) Q ON TRUE")
+    String inATeamQueueQuery();
+
     @Select("SELECT current_setting('random_page_cost')")
     String inAnyOtherQuery();
   }
@@ -58,11 +64,14 @@ class AuthorizationQueryPlansPostgresIT extends EndToEndTest {
     List<String> prices =
         engine.getCommandExecutorTxRequired().execute(context -> {
           IndexReadPrice probe = context.getDbSqlSession().getSqlSession().getMapper(IndexReadPrice.class);
-          return List.of(probe.inAnyOtherQuery(), probe.inAnAuthorizationCheckedQuery(), probe.inAnyOtherQuery());
+          return List.of(
+              probe.inAnyOtherQuery(), probe.inAnAuthorizationCheckedQuery(), probe.inAnyOtherQuery(), probe.inATeamQueueQuery(),
+              probe.inAnyOtherQuery());
         });
-    // before and after it, in the same transaction: the server's own price
-    assertThat(prices.get(0)).isEqualTo("4").isEqualTo(prices.get(2));
+    // before and after each, in the same transaction: the server's own price
+    assertThat(prices.get(0)).isEqualTo("4").isEqualTo(prices.get(2)).isEqualTo(prices.get(4));
     assertThat(prices.get(1)).isEqualTo("1.1");
+    assertThat(prices.get(3)).isEqualTo("1.1");
   }
 
   @Test
@@ -77,6 +86,9 @@ class AuthorizationQueryPlansPostgresIT extends EndToEndTest {
             // team's own queue is not, engine.TeamQueueQueries)
             tasks.createTaskQuery().processDefinitionKey("EarlyActionCase").dueAfter(after).orderByDueDate().asc().listPage(0, 15);
             tasks.createTaskQuery().processDefinitionKey("EarlyActionCase").dueAfter(after).count();
+            // the team's own queue, without the authorization join
+            tasks.createTaskQuery().taskCandidateGroup("ear-preston").dueAfter(after).orderByDueDate().asc().listPage(0, 15);
+            tasks.createTaskQuery().taskCandidateGroup("ear-preston").dueAfter(after).count();
           }
           // the control: the same kind of query without the authorization join
           Context.getCommandContext().disableAuthorizationCheck();
@@ -92,6 +104,7 @@ class AuthorizationQueryPlansPostgresIT extends EndToEndTest {
     assertThat(prepared).anyMatch(sql -> sql.contains("ACT_RU_JOB"));
     // but never one checked against the user's grants, on this connection by any earlier command either
     assertThat(prepared).noneMatch(sql -> sql.contains("AUTH.RESOURCE_ID_"));
+    assertThat(prepared).noneMatch(sql -> sql.contains("ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_"));
   }
 
   private static List<String> preparedStatements(Connection connection) {
