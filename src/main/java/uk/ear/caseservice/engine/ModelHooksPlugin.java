@@ -1,6 +1,5 @@
 package uk.ear.caseservice.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -8,7 +7,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -58,12 +56,8 @@ public class ModelHooksPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> parseListeners =
-        configuration.getCustomPostBPMNParseListeners() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    parseListeners.add(new Hooks());
-    configuration.setCustomPostBPMNParseListeners(parseListeners);
+    configuration.setCustomPostBPMNParseListeners(
+        PluginLists.plus(configuration.getCustomPostBPMNParseListeners(), new Hooks()));
   }
 
   private final class Hooks extends AbstractBpmnParseListener {

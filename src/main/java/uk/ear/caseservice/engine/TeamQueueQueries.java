@@ -1,6 +1,5 @@
 package uk.ear.caseservice.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -46,13 +45,8 @@ public class TeamQueueQueries extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories =
-        configuration.getCustomSessionFactories() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomSessionFactories());
     // replaces Camunda's factory for the same session type (custom factories are added last)
-    factories.add(new Factory());
-    configuration.setCustomSessionFactories(factories);
+    configuration.setCustomSessionFactories(PluginLists.plus(configuration.getCustomSessionFactories(), new Factory()));
   }
 
   /** Opens {@link QueueAwareAuthorizationManager} wherever the engine asks for its authorization manager. */
@@ -99,9 +93,11 @@ public class TeamQueueQueries extends AbstractProcessEnginePlugin {
       return false;
     }
     List<String> groups = query.getCandidateGroups();
-    boolean groupsOwn = groups != null && !groups.isEmpty() && user.getGroupIds() != null && user.getGroupIds().containsAll(groups);
-    // the user's own candidate tasks, and or those of the user's own groups; an empty list of
-    // groups would select no group's tasks, but is left to Camunda
-    return candidateUser != null ? groups == null || groups.isEmpty() || groupsOwn : groupsOwn;
+    if (groups == null || groups.isEmpty()) {
+      // only the user's own candidate tasks; without a candidate user the query does not restrict
+      // to candidates (or, for an empty list, is left to Camunda)
+      return candidateUser != null;
+    }
+    return user.getGroupIds() != null && user.getGroupIds().containsAll(groups);
   }
 }

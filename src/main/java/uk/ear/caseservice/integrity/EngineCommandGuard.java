@@ -1,7 +1,5 @@
 package uk.ear.caseservice.integrity;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -12,6 +10,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import uk.ear.caseservice.engine.PluginLists;
 import uk.ear.caseservice.forms.WithheldValues;
 import uk.ear.caseservice.privacy.EngineCaller;
 
@@ -37,15 +36,9 @@ public class EngineCommandGuard extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setCustomPostCommandInterceptorsTxRequired(
-        with(configuration.getCustomPostCommandInterceptorsTxRequired()));
+        PluginLists.plus(configuration.getCustomPostCommandInterceptorsTxRequired(), new Interceptor()));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
-  }
-
-  private List<CommandInterceptor> with(List<CommandInterceptor> existing) {
-    List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
-    interceptors.add(new Interceptor());
-    return interceptors;
+        PluginLists.plus(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new Interceptor()));
   }
 
   /** Runs after the command context exists, so the rules can read tasks and forms. */
